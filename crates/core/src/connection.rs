@@ -1,0 +1,163 @@
+//! Connections: which vendor, where, and with which credentials.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::api::FieldErrors;
+use crate::vendors::Vendor;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Connection {
+    /// Short name used in routes: `/c/{id}/...`.
+    pub id: String,
+    pub vendor: Vendor,
+    #[serde(default)]
+    pub label: String,
+    pub base_url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_key: Option<String>,
+    /// Vendor-specific fields (tenant_id, project_id, account, ...), kept as given.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+impl Connection {
+    pub fn new(id: &str, vendor: Vendor, base_url: &str) -> Self {
+        Self {
+            id: id.to_owned(),
+            vendor,
+            label: String::new(),
+            base_url: base_url.to_owned(),
+            token: None,
+            api_key: None,
+            extra: BTreeMap::new(),
+        }
+    }
+
+    pub fn display_name(&self) -> &str {
+        if self.label.trim().is_empty() {
+            &self.id
+        } else {
+            &self.label
+        }
+    }
+
+    pub fn has_credentials(&self) -> bool {
+        self.token.as_deref().is_some_and(|t| !t.trim().is_empty())
+    }
+
+    /// Problems an operator must fix before the connection can be saved.
+    pub fn validate(&self, existing_ids: &[&str]) -> FieldErrors {
+        let mut errors = FieldErrors::new();
+        let mut add = |field: &str, message: &str| {
+            errors
+                .entry(field.to_owned())
+                .or_default()
+                .push(message.to_owned());
+        };
+        if self.id.is_empty() {
+            add("id", "Give the connection a short name.");
+        } else if !self
+            .id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        {
+            add("id", "Use lowercase letters, digits, '-' and '_' only (it appears in links).");
+        } else if existing_ids.contains(&self.id.as_str()) {
+            add("id", "Another connection already has this name.");
+        }
+        let url = self.base_url.trim();
+        if url.is_empty() {
+            add("base_url", "Enter the service's base URL.");
+        } else if !(url.starts_with("http://") || url.starts_with("https://"))
+            || url.len() <= "https://".len()
+            || url.contains(char::is_whitespace)
+        {
+            add("base_url", "Enter a full URL starting with http:// or https://.");
+        }
+        errors
+    }
+
+    /// The connection without secrets, for storage the operator did not opt into or for display.
+    pub fn without_secrets(&self) -> Self {
+        Self {
+            token: None,
+            api_key: None,
+            ..self.clone()
+        }
+    }
+}
+
+/// Show that a secret is set without revealing it.
+pub fn mask_secret(secret: &str) -> String {
+    let chars: Vec<char> = secret.chars().collect();
+    if chars.len() <= 4 {
+        "••••".to_owned()
+    } else {
+        format!("••••{}", chars[chars.len() - 2..].iter().collect::<String>())
+    }
+}
+
+/// The preconfiguration a hosting page gives: `{"connections": [...]}` or a bare array.
+pub fn parse_preconfig(json: &str) -> Result<Vec<Connection>, String> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Preconfig {
+        Wrapped { connections: Vec<serde_json::Value> },
+        Bare(Vec<serde_json::Value>),
+    }
+    let parsed: Preconfig =
+        serde_json::from_str(json).map_err(|e| format!("The console configuration is not valid JSON: {e}"))?;
+    let items = match parsed {
+        Preconfig::Wrapped { connections } => connections,
+        Preconfig::Bare(items) => items,
+    };
+    // One bad entry must not hide the others.
+    Ok(items
+        .into_iter()
+        .filter_map(|item| serde_json::from_value(item).ok())
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preconfig_accepts_both_shapes_and_skips_bad_entries() {
+        let wrapped = r#"{"connections":[{"id":"demo","vendor":"cyborgbackup","label":"Demo","base_url":"http://x","token":"t","tenant_id":"9"},{"id":"bad","vendor":"nope","base_url":"x"}]}"#;
+        let conns = parse_preconfig(wrapped).unwrap();
+        assert_eq!(conns.len(), 1);
+        assert_eq!(conns[0].vendor, Vendor::CyBorgBackup);
+        assert_eq!(conns[0].token.as_deref(), Some("t"));
+        assert_eq!(conns[0].extra["tenant_id"], "9");
+        let bare = r#"[{"id":"a","vendor":"rackspace","base_url":"https://r"}]"#;
+        assert_eq!(parse_preconfig(bare).unwrap()[0].vendor, Vendor::Rackspace);
+        assert!(parse_preconfig("{").is_err());
+    }
+
+    #[test]
+    fn validation_names_fields() {
+        let mut c = Connection::new("Demo 1", Vendor::CyBorgBackup, "ftp://x");
+        let errors = c.validate(&[]);
+        assert!(errors.contains_key("id") && errors.contains_key("base_url"));
+        c.id = "demo".into();
+        c.base_url = "http://127.0.0.1:8080/cyborgbackup".into();
+        assert!(c.validate(&[]).is_empty());
+        assert!(c.validate(&["demo"]).contains_key("id"));
+    }
+
+    #[test]
+    fn secrets_are_masked_and_stripped() {
+        assert_eq!(mask_secret("abcdef123"), "••••23");
+        assert_eq!(mask_secret("ab"), "••••");
+        let mut c = Connection::new("d", Vendor::CyBorgBackup, "http://x");
+        c.token = Some("secret".into());
+        assert!(c.has_credentials());
+        assert_eq!(c.without_secrets().token, None);
+        assert!(!serde_json::to_string(&c.without_secrets()).unwrap().contains("secret"));
+    }
+}

@@ -1,0 +1,716 @@
+//! Cron expressions as the vendors write them: parse, validate, explain, and find next runs.
+//!
+//! Two dialects:
+//! - [`Dialect::Standard`]: the five Vixie-cron fields `minute hour day-of-month month day-of-week`
+//!   plus the `@daily`-style macros.
+//! - [`Dialect::CyBorgBackup`]: five fields, or six where the sixth is the **year**. CyBorgBackup
+//!   evaluates crontabs with the Python `crontab` package, whose six-field form appends a year
+//!   (its seven-field form would also prepend seconds); the document's `0 5 * * MON *` is
+//!   "At 05:00 on Monday, every year", and `*/1 * * * * *` is "every minute".
+//!
+//! When both day-of-month and day-of-week are restricted a day matches if either does (Vixie rule).
+
+use std::fmt;
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Timelike, Utc};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    Standard,
+    CyBorgBackup,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldKind {
+    Minute,
+    Hour,
+    DayOfMonth,
+    Month,
+    DayOfWeek,
+    Year,
+}
+
+impl FieldKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldKind::Minute => "minute",
+            FieldKind::Hour => "hour",
+            FieldKind::DayOfMonth => "day of month",
+            FieldKind::Month => "month",
+            FieldKind::DayOfWeek => "day of week",
+            FieldKind::Year => "year",
+        }
+    }
+
+    fn bounds(self) -> (u32, u32) {
+        match self {
+            FieldKind::Minute => (0, 59),
+            FieldKind::Hour => (0, 23),
+            FieldKind::DayOfMonth => (1, 31),
+            FieldKind::Month => (1, 12),
+            // 7 is accepted as Sunday and folded to 0.
+            FieldKind::DayOfWeek => (0, 7),
+            FieldKind::Year => (2000, 2099),
+        }
+    }
+
+    fn names(self) -> &'static [&'static str] {
+        match self {
+            FieldKind::Month => &MONTHS_SHORT,
+            FieldKind::DayOfWeek => &DAYS_SHORT,
+            _ => &[],
+        }
+    }
+
+    /// Offset of the first name: months start at 1, days at 0.
+    fn name_base(self) -> u32 {
+        u32::from(self == FieldKind::Month)
+    }
+}
+
+const MONTHS_SHORT: [&str; 12] = [
+    "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+];
+const DAYS_SHORT: [&str; 7] = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const DAYS: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
+
+/// A rejected expression: which field, where, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CronError {
+    /// The field at fault, or `None` when the shape of the whole expression is wrong.
+    pub field: Option<FieldKind>,
+    /// Character offset of the offending text in the expression.
+    pub position: usize,
+    pub message: String,
+}
+
+impl fmt::Display for CronError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.field {
+            Some(field) => write!(
+                f,
+                "{} field (at character {}): {}",
+                capitalize(field.name()),
+                self.position + 1,
+                self.message
+            ),
+            None => write!(f, "{}", self.message),
+        }
+    }
+}
+
+impl std::error::Error for CronError {}
+
+/// One comma-separated item of a field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Part {
+    /// `*` or `?`, optionally stepped: `*/15`.
+    Any { step: u32 },
+    /// `5`, `1-5`, `1-5/2`, `5/10` (from 5 to the end, every 10).
+    Range { start: u32, end: u32, step: u32 },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Field {
+    kind: FieldKind,
+    parts: Vec<Part>,
+    /// Bit `n` set when value `n` matches (years are offset by 2000).
+    mask: u128,
+}
+
+impl Field {
+    fn is_any(&self) -> bool {
+        self.parts == [Part::Any { step: 1 }]
+    }
+
+    fn matches(&self, value: u32) -> bool {
+        let offset = if self.kind == FieldKind::Year { 2000 } else { 0 };
+        value >= offset && value - offset < 128 && self.mask & (1u128 << (value - offset)) != 0
+    }
+}
+
+/// A validated cron expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CronExpr {
+    source: String,
+    fields: Vec<Field>,
+}
+
+const MACROS: [(&str, &str); 7] = [
+    ("@yearly", "0 0 1 1 *"),
+    ("@annually", "0 0 1 1 *"),
+    ("@monthly", "0 0 1 * *"),
+    ("@weekly", "0 0 * * 0"),
+    ("@daily", "0 0 * * *"),
+    ("@midnight", "0 0 * * *"),
+    ("@hourly", "0 * * * *"),
+];
+
+impl CronExpr {
+    pub fn parse(expr: &str, dialect: Dialect) -> Result<Self, CronError> {
+        let trimmed = expr.trim();
+        if trimmed.is_empty() {
+            return Err(CronError {
+                field: None,
+                position: 0,
+                message: "The expression is empty.".into(),
+            });
+        }
+        if trimmed.starts_with('@') {
+            let lower = trimmed.to_ascii_lowercase();
+            let expansion = MACROS
+                .iter()
+                .find(|(name, _)| *name == lower)
+                .map(|(_, expansion)| *expansion)
+                .ok_or_else(|| CronError {
+                    field: None,
+                    position: 0,
+                    message: format!(
+                        "Unknown macro {trimmed}; use one of @yearly, @monthly, @weekly, @daily, @hourly."
+                    ),
+                })?;
+            let mut parsed = Self::parse(expansion, Dialect::Standard)?;
+            parsed.source = trimmed.to_owned();
+            return Ok(parsed);
+        }
+
+        let tokens = tokenize(expr);
+        let kinds: &[FieldKind] = match (dialect, tokens.len()) {
+            (_, 5) => &FIVE,
+            (Dialect::CyBorgBackup, 6) => &SIX,
+            (Dialect::Standard, n) => {
+                return Err(shape_error(n, "5 fields: minute hour day-of-month month day-of-week"))
+            }
+            (Dialect::CyBorgBackup, n) => {
+                return Err(shape_error(
+                    n,
+                    "5 fields (minute hour day-of-month month day-of-week) or 6 with a year at the end",
+                ))
+            }
+        };
+        let fields = tokens
+            .iter()
+            .zip(kinds)
+            .map(|((offset, text), kind)| parse_field(text, *offset, *kind))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Self {
+            source: expr.trim().to_owned(),
+            fields,
+        })
+    }
+
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    fn field(&self, kind: FieldKind) -> Option<&Field> {
+        self.fields.iter().find(|f| f.kind == kind)
+    }
+
+    fn f(&self, kind: FieldKind) -> &Field {
+        self.field(kind).expect("the five standard fields are always present")
+    }
+
+    fn day_matches(&self, date: NaiveDate) -> bool {
+        let dom = self.f(FieldKind::DayOfMonth);
+        let dow = self.f(FieldKind::DayOfWeek);
+        let dom_ok = dom.matches(date.day());
+        let dow_ok = dow.matches(date.weekday().num_days_from_sunday());
+        match (dom.is_any_star(), dow.is_any_star()) {
+            (true, true) => true,
+            (true, false) => dow_ok,
+            (false, true) => dom_ok,
+            (false, false) => dom_ok || dow_ok,
+        }
+    }
+
+    fn date_matches(&self, date: NaiveDate) -> bool {
+        self.field(FieldKind::Year)
+            .is_none_or(|y| y.matches(date.year() as u32))
+            && self.f(FieldKind::Month).matches(date.month())
+            && self.day_matches(date)
+    }
+
+    /// The first run strictly after `after`, evaluated in UTC.
+    pub fn next_after(&self, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let start = after
+            .with_second(0)?
+            .with_nanosecond(0)?
+            .checked_add_signed(Duration::minutes(1))?;
+        let mut date = start.date_naive();
+        let mut first_day = true;
+        let last_year = self
+            .field(FieldKind::Year)
+            .map_or(start.year() + 30, |_| 2099);
+        while date.year() <= last_year {
+            if self.date_matches(date) {
+                let (from_h, from_m) = if first_day {
+                    (start.hour(), start.minute())
+                } else {
+                    (0, 0)
+                };
+                if let Some((h, m)) = self.first_time_from(from_h, from_m) {
+                    let naive = date.and_hms_opt(h, m, 0)?;
+                    return Some(Utc.from_utc_datetime(&naive));
+                }
+            }
+            first_day = false;
+            date = date.succ_opt()?;
+        }
+        None
+    }
+
+    /// The next `count` runs after `after`.
+    pub fn next_runs(&self, after: DateTime<Utc>, count: usize) -> Vec<DateTime<Utc>> {
+        let mut runs = Vec::with_capacity(count);
+        let mut cursor = after;
+        while runs.len() < count {
+            match self.next_after(cursor) {
+                Some(next) => {
+                    runs.push(next);
+                    cursor = next;
+                }
+                None => break,
+            }
+        }
+        runs
+    }
+
+    fn first_time_from(&self, hour: u32, minute: u32) -> Option<(u32, u32)> {
+        let hours = self.f(FieldKind::Hour);
+        let minutes = self.f(FieldKind::Minute);
+        (hour..24).filter(|h| hours.matches(*h)).find_map(|h| {
+            let from = if h == hour { minute } else { 0 };
+            (from..60).find(|m| minutes.matches(*m)).map(|m| (h, m))
+        })
+    }
+
+    /// The expression in plain English, e.g. "At 05:00 on Monday".
+    pub fn describe(&self) -> String {
+        let mut out = describe_time(self.f(FieldKind::Minute), self.f(FieldKind::Hour));
+        let dom = self.f(FieldKind::DayOfMonth);
+        let dow = self.f(FieldKind::DayOfWeek);
+        match (dom.is_any_star(), dow.is_any_star()) {
+            (true, true) => {}
+            (false, true) => out.push_str(&format!(" on {}", describe_dom(dom))),
+            (true, false) => out.push_str(&format!(" on {}", describe_values(dow))),
+            (false, false) => out.push_str(&format!(
+                " on {} or on {}",
+                describe_dom(dom),
+                describe_values(dow)
+            )),
+        }
+        let month = self.f(FieldKind::Month);
+        if !month.is_any() {
+            out.push_str(&format!(" in {}", describe_values(month)));
+        }
+        if let Some(year) = self.field(FieldKind::Year).filter(|y| !y.is_any()) {
+            out.push_str(&format!(" in {}", describe_values(year)));
+        }
+        out
+    }
+}
+
+impl Field {
+    /// `*`, `?` and `*/1` leave the day unrestricted for the Vixie OR rule; `*/2` restricts it.
+    fn is_any_star(&self) -> bool {
+        self.is_any()
+    }
+}
+
+const FIVE: [FieldKind; 5] = [
+    FieldKind::Minute,
+    FieldKind::Hour,
+    FieldKind::DayOfMonth,
+    FieldKind::Month,
+    FieldKind::DayOfWeek,
+];
+const SIX: [FieldKind; 6] = [
+    FieldKind::Minute,
+    FieldKind::Hour,
+    FieldKind::DayOfMonth,
+    FieldKind::Month,
+    FieldKind::DayOfWeek,
+    FieldKind::Year,
+];
+
+fn shape_error(found: usize, expected: &str) -> CronError {
+    CronError {
+        field: None,
+        position: 0,
+        message: format!("Found {found} fields; expected {expected}."),
+    }
+}
+
+/// Whitespace-separated tokens with their character offsets.
+fn tokenize(expr: &str) -> Vec<(usize, String)> {
+    let mut tokens = Vec::new();
+    let mut current: Option<(usize, String)> = None;
+    for (index, ch) in expr.chars().enumerate() {
+        if ch.is_whitespace() {
+            if let Some(token) = current.take() {
+                tokens.push(token);
+            }
+        } else {
+            current
+                .get_or_insert_with(|| (index, String::new()))
+                .1
+                .push(ch);
+        }
+    }
+    tokens.extend(current);
+    tokens
+}
+
+fn parse_field(text: &str, offset: usize, kind: FieldKind) -> Result<Field, CronError> {
+    let mut parts = Vec::new();
+    let mut position = offset;
+    for item in text.split(',') {
+        let err = |at: usize, message: String| CronError {
+            field: Some(kind),
+            position: at,
+            message,
+        };
+        if item.is_empty() {
+            return Err(err(position, "An empty item in a list (two commas or a trailing comma).".into()));
+        }
+        parts.push(parse_part(item, position, kind).map_err(|(at, msg)| err(at, msg))?);
+        position += item.chars().count() + 1;
+    }
+    let mut mask = 0u128;
+    let (low, high) = kind.bounds();
+    let offset_base = if kind == FieldKind::Year { 2000 } else { 0 };
+    for part in &parts {
+        let (start, end, step) = match *part {
+            Part::Any { step } => (low, high, step),
+            Part::Range { start, end, step } => (start, end, step),
+        };
+        let mut value = start;
+        while value <= end {
+            let folded = if kind == FieldKind::DayOfWeek && value == 7 {
+                0
+            } else {
+                value
+            };
+            mask |= 1u128 << (folded - offset_base);
+            value += step;
+        }
+    }
+    Ok(Field { kind, parts, mask })
+}
+
+fn parse_part(item: &str, at: usize, kind: FieldKind) -> Result<Part, (usize, String)> {
+    let (low, high) = kind.bounds();
+    let (range_text, step) = match item.split_once('/') {
+        Some((range, step_text)) => {
+            let step_at = at + range.chars().count() + 1;
+            let step: u32 = step_text
+                .parse()
+                .map_err(|_| (step_at, format!("The step \"{step_text}\" is not a whole number.")))?;
+            if step == 0 || step > high - low + 1 {
+                return Err((
+                    step_at,
+                    format!("The step must be between 1 and {}.", high - low + 1),
+                ));
+            }
+            (range, step)
+        }
+        None => (item, 1),
+    };
+    if range_text == "*" || range_text == "?" {
+        if range_text == "?" && !matches!(kind, FieldKind::DayOfMonth | FieldKind::DayOfWeek) {
+            return Err((at, "\"?\" is only allowed in the day fields.".into()));
+        }
+        return Ok(Part::Any { step });
+    }
+    let (start, end) = match range_text.split_once('-') {
+        Some((a, b)) => {
+            let start = parse_value(a, at, kind)?;
+            let end = parse_value(b, at + a.chars().count() + 1, kind)?;
+            if end < start {
+                return Err((
+                    at,
+                    format!("The range {range_text} runs backwards; write the smaller value first."),
+                ));
+            }
+            (start, end)
+        }
+        // `5/10` means from 5 to the end of the field.
+        None => {
+            let start = parse_value(range_text, at, kind)?;
+            (start, if step > 1 { high } else { start })
+        }
+    };
+    Ok(Part::Range { start, end, step })
+}
+
+fn parse_value(text: &str, at: usize, kind: FieldKind) -> Result<u32, (usize, String)> {
+    let (low, high) = kind.bounds();
+    if text.is_empty() {
+        return Err((at, "A value is missing.".into()));
+    }
+    if let Some(index) = kind
+        .names()
+        .iter()
+        .position(|name| name.eq_ignore_ascii_case(text))
+    {
+        return Ok(index as u32 + kind.name_base());
+    }
+    if let Some(bad) = text.chars().position(|c| matches!(c, 'L' | 'W' | '#')) {
+        return Err((
+            at + bad,
+            format!(
+                "\"{}\" (last / weekday / nth) is not supported by this service's cron dialect.",
+                text.chars().nth(bad).unwrap_or('?')
+            ),
+        ));
+    }
+    if let Some(bad) = text.chars().position(|c| !c.is_ascii_digit()) {
+        let hint = match kind {
+            FieldKind::Month => " (use 1-12 or JAN-DEC)",
+            FieldKind::DayOfWeek => " (use 0-7 or SUN-SAT)",
+            _ => "",
+        };
+        return Err((
+            at + bad,
+            format!("\"{text}\" is not a valid {}{hint}.", kind.name()),
+        ));
+    }
+    let value: u32 = text
+        .parse()
+        .map_err(|_| (at, format!("\"{text}\" is too large.")))?;
+    if value < low || value > high {
+        return Err((
+            at,
+            format!("{value} is out of range; the {} runs from {low} to {high}.", kind.name()),
+        ));
+    }
+    Ok(value)
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+fn single(field: &Field) -> Option<u32> {
+    match field.parts.as_slice() {
+        [Part::Range { start, end, .. }] if start == end => Some(*start),
+        _ => None,
+    }
+}
+
+fn singles(field: &Field) -> Option<Vec<u32>> {
+    field
+        .parts
+        .iter()
+        .map(|part| match part {
+            Part::Range { start, end, .. } if start == end => Some(*start),
+            _ => None,
+        })
+        .collect()
+}
+
+fn describe_time(minute: &Field, hour: &Field) -> String {
+    match (single(minute), singles(hour)) {
+        (Some(m), Some(hours)) => {
+            let times: Vec<String> = hours.iter().map(|h| format!("{h:02}:{m:02}")).collect();
+            return format!("At {}", join_words(&times));
+        }
+        (Some(0), None) if hour.is_any() => return "At the start of every hour".into(),
+        (Some(m), None) if hour.is_any() => return format!("At minute {m} past every hour"),
+        _ => {}
+    }
+    let minute_text = if minute.is_any() {
+        "Every minute".to_owned()
+    } else if let [Part::Any { step }] = minute.parts.as_slice() {
+        format!("Every {step} minutes")
+    } else {
+        format!("At minute {}", describe_values(minute))
+    };
+    if hour.is_any() {
+        minute_text
+    } else if let [Part::Any { step }] = hour.parts.as_slice() {
+        format!("{minute_text} past every {step} hours")
+    } else if let [Part::Range { start, end, step: 1 }] = hour.parts.as_slice() {
+        format!("{minute_text}, between {start:02}:00 and {end:02}:59")
+    } else {
+        format!("{minute_text} past hour {}", describe_values(hour))
+    }
+}
+
+fn describe_dom(field: &Field) -> String {
+    format!("day {} of the month", describe_values(field))
+}
+
+fn value_name(kind: FieldKind, value: u32) -> String {
+    match kind {
+        FieldKind::Month => MONTHS[(value - 1) as usize].to_owned(),
+        FieldKind::DayOfWeek => DAYS[(value % 7) as usize].to_owned(),
+        _ => value.to_string(),
+    }
+}
+
+fn describe_values(field: &Field) -> String {
+    let items: Vec<String> = field
+        .parts
+        .iter()
+        .map(|part| match *part {
+            Part::Any { step } => format!("every {step}{}", ordinal_suffix(step)) + " " + unit(field.kind),
+            Part::Range { start, end, .. } if start == end => value_name(field.kind, start),
+            Part::Range { start, end, step: 1 } => format!(
+                "{} through {}",
+                value_name(field.kind, start),
+                value_name(field.kind, end)
+            ),
+            Part::Range { start, end, step } => format!(
+                "every {step}{} {} from {} through {}",
+                ordinal_suffix(step),
+                unit(field.kind),
+                value_name(field.kind, start),
+                value_name(field.kind, end)
+            ),
+        })
+        .collect();
+    join_words(&items)
+}
+
+fn unit(kind: FieldKind) -> &'static str {
+    match kind {
+        FieldKind::Minute => "minute",
+        FieldKind::Hour => "hour",
+        FieldKind::DayOfMonth => "day",
+        FieldKind::Month => "month",
+        FieldKind::DayOfWeek => "day of the week",
+        FieldKind::Year => "year",
+    }
+}
+
+fn ordinal_suffix(n: u32) -> &'static str {
+    match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    }
+}
+
+fn join_words(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cyborg(expr: &str) -> CronExpr {
+        CronExpr::parse(expr, Dialect::CyBorgBackup).unwrap()
+    }
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn the_documents_examples_parse_and_read_well() {
+        assert_eq!(cyborg("*/1 * * * * *").describe(), "Every minute");
+        assert_eq!(cyborg("0 5 * * MON *").describe(), "At 05:00 on Monday");
+        assert_eq!(cyborg("0 5 * * mon").describe(), "At 05:00 on Monday");
+    }
+
+    #[test]
+    fn descriptions_cover_common_shapes() {
+        let d = |e| cyborg(e).describe();
+        assert_eq!(d("30 2 1 * *"), "At 02:30 on day 1 of the month");
+        assert_eq!(
+            d("*/15 9-17 * * 1-5"),
+            "Every 15 minutes, between 09:00 and 17:59 on Monday through Friday"
+        );
+        assert_eq!(d("0 0,12 * * *"), "At 00:00 and 12:00");
+        assert_eq!(d("0 * * * *"), "At the start of every hour");
+        assert_eq!(d("5 */2 * * *"), "At minute 5 past every 2 hours");
+        assert_eq!(d("0 3 * JAN,JUL * 2030"), "At 03:00 in January and July in 2030");
+        assert_eq!(d("@daily"), "At 00:00");
+    }
+
+    #[test]
+    fn errors_name_the_field_and_character() {
+        let err = CronExpr::parse("0 25 * * *", Dialect::Standard).unwrap_err();
+        assert_eq!(err.field, Some(FieldKind::Hour));
+        assert_eq!(err.position, 2);
+        assert!(err.to_string().starts_with("Hour field (at character 3): 25 is out of range"));
+
+        let err = CronExpr::parse("0 5 * * FUN", Dialect::Standard).unwrap_err();
+        assert_eq!(err.field, Some(FieldKind::DayOfWeek));
+        assert!(err.message.contains("SUN-SAT"));
+
+        let err = CronExpr::parse("0 5 * * * *", Dialect::Standard).unwrap_err();
+        assert_eq!(err.field, None);
+        assert!(err.message.contains("Found 6 fields"));
+
+        let err = CronExpr::parse("*/0 * * * *", Dialect::Standard).unwrap_err();
+        assert_eq!((err.field, err.position), (Some(FieldKind::Minute), 2));
+
+        let err = CronExpr::parse("0 5-3 * * *", Dialect::Standard).unwrap_err();
+        assert!(err.message.contains("backwards"));
+        assert!(CronExpr::parse("0 5 L * *", Dialect::Standard).is_err());
+        assert!(CronExpr::parse("1,,2 * * * *", Dialect::Standard).is_err());
+        assert!(CronExpr::parse("", Dialect::Standard).is_err());
+        assert!(CronExpr::parse("@sometimes", Dialect::Standard).is_err());
+    }
+
+    #[test]
+    fn next_runs_follow_the_fields() {
+        let runs = cyborg("0 5 * * MON *").next_runs(at("2018-11-23T20:54:51Z"), 2);
+        assert_eq!(runs, vec![at("2018-11-26T05:00:00Z"), at("2018-12-03T05:00:00Z")]);
+
+        let runs = cyborg("*/1 * * * * *").next_runs(at("2020-01-01T00:00:30Z"), 2);
+        assert_eq!(runs, vec![at("2020-01-01T00:01:00Z"), at("2020-01-01T00:02:00Z")]);
+
+        // Vixie OR: the 13th, or any Friday.
+        let runs = cyborg("0 0 13 * 5").next_runs(at("2026-11-01T00:00:00Z"), 3);
+        assert_eq!(
+            runs,
+            vec![at("2026-11-06T00:00:00Z"), at("2026-11-13T00:00:00Z"), at("2026-11-20T00:00:00Z")]
+        );
+        // 7 is Sunday too.
+        assert_eq!(
+            cyborg("0 0 * * 7").next_after(at("2026-11-27T00:00:00Z")),
+            Some(at("2026-11-29T00:00:00Z"))
+        );
+        // February 30th never comes.
+        assert_eq!(cyborg("0 0 30 2 *").next_after(at("2026-01-01T00:00:00Z")), None);
+        // A past year never comes again.
+        assert_eq!(cyborg("0 0 * * * 2020").next_after(at("2026-01-01T00:00:00Z")), None);
+    }
+}

@@ -1,0 +1,5 @@
+//! Schedules as the vendors express them.
+
+pub mod cron;
+
+pub use cron::{CronError, CronExpr, Dialect};

@@ -1,0 +1,73 @@
+//! One module per vendor API; this file only registers them.
+
+pub mod cyborgbackup;
+
+use serde::{Deserialize, Serialize};
+
+use crate::api::ApiRequest;
+use crate::connection::Connection;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Vendor {
+    #[serde(rename = "rackspace")]
+    Rackspace,
+    #[serde(rename = "xopero")]
+    Xopero,
+    #[serde(rename = "cyborgbackup")]
+    CyBorgBackup,
+    #[serde(rename = "cloudback")]
+    Cloudback,
+    #[serde(rename = "scheduled-backup")]
+    ScheduledBackup,
+}
+
+impl Vendor {
+    pub const ALL: [Vendor; 5] = [
+        Vendor::Rackspace,
+        Vendor::Xopero,
+        Vendor::CyBorgBackup,
+        Vendor::Cloudback,
+        Vendor::ScheduledBackup,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Vendor::Rackspace => "rackspace",
+            Vendor::Xopero => "xopero",
+            Vendor::CyBorgBackup => "cyborgbackup",
+            Vendor::Cloudback => "cloudback",
+            Vendor::ScheduledBackup => "scheduled-backup",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.name() == name)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Vendor::Rackspace => "Rackspace Cloud Backup",
+            Vendor::Xopero => "Xopero",
+            Vendor::CyBorgBackup => "CyBorgBackup",
+            Vendor::Cloudback => "Cloudback",
+            Vendor::ScheduledBackup => "Scheduled Backup API v2",
+        }
+    }
+
+    /// Whether the console has pages for this vendor yet.
+    pub fn implemented(self) -> bool {
+        matches!(self, Vendor::CyBorgBackup)
+    }
+
+    /// Add the connection's credentials the way this vendor expects them.
+    pub fn authorize(self, connection: &Connection, request: ApiRequest) -> ApiRequest {
+        match (self, connection.token.as_deref()) {
+            (Vendor::CyBorgBackup, Some(token)) => cyborgbackup::authorize(request, token),
+            (Vendor::Rackspace | Vendor::ScheduledBackup, Some(token)) => {
+                request.header("X-Auth-Token", token)
+            }
+            (_, Some(token)) => request.header("Authorization", format!("Bearer {token}")),
+            (_, None) => request,
+        }
+    }
+}
