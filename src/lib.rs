@@ -1,1 +1,16 @@
+//! Backup Console: the Leptos single-page app. UI only; the logic it shows lives in
+//! `backup-console-core`.
 
+pub mod app;
+pub mod calls;
+pub mod components;
+pub mod paths;
+pub mod session;
+pub mod transport;
+pub mod vendors;
+
+/// Start the console in the page's `<body>`.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

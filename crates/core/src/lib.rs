@@ -7,5 +7,7 @@
 
 pub mod api;
 pub mod connection;
+pub mod format;
 pub mod schedule;
+pub mod spec;
 pub mod vendors;

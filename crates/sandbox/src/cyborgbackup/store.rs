@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use backup_console_core::api::FieldErrors;
 use backup_console_core::schedule::{CronExpr, Dialect};
 use backup_console_core::vendors::cyborgbackup::forms::{self, FormValues};
-use backup_console_core::vendors::cyborgbackup::resources::FieldKind;
+use backup_console_core::spec::FieldKind;
 use backup_console_core::vendors::cyborgbackup::{Resource, API_ROOT};
 use chrono::{DateTime, Datelike, SecondsFormat, TimeZone, Utc};
 use serde_json::{json, Map, Value};
@@ -144,10 +144,10 @@ impl Store {
         }
         for spec in resource.fields() {
             let ids: Vec<(Resource, u64)> = match spec.kind {
-                FieldKind::Reference(target) => body[spec.key].as_u64().map(|i| (target, i)).into_iter().collect(),
+                FieldKind::Reference(target) => body[spec.key].as_u64().map(|i| (Resource::from_name(target).expect("known collection"), i)).into_iter().collect(),
                 FieldKind::References(target) => body[spec.key]
                     .as_array()
-                    .map(|a| a.iter().filter_map(Value::as_u64).map(|i| (target, i)).collect())
+                    .map(|a| a.iter().filter_map(Value::as_u64).map(|i| (Resource::from_name(target).expect("known collection"), i)).collect())
                     .unwrap_or_default(),
                 _ => continue,
             };

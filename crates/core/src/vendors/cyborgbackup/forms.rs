@@ -6,7 +6,8 @@ use std::net::IpAddr;
 use serde_json::{json, Map, Value};
 
 use super::requests::{self, inputs::*};
-use super::resources::{FieldKind, FieldSpec, Resource};
+use super::resources::Resource;
+use crate::spec::{FieldKind, FieldSpec};
 use crate::api::{ApiRequest, FieldErrors};
 use crate::schedule::{CronExpr, Dialect};
 

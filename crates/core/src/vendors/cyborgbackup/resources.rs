@@ -1,6 +1,8 @@
 //! The collections of the API and how the console shows and edits them. The UI renders tables,
 //! detail views and forms from these descriptions, so they are tested here, natively.
 
+use crate::spec::{col, field, Column, ColumnKind, FieldKind, FieldSpec};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Resource {
     Users,
@@ -9,74 +11,6 @@ pub enum Resource {
     Repositories,
     Policies,
     Catalogs,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ColumnKind {
-    Text,
-    Bool,
-    Bytes,
-    DateTime,
-    /// A list of ids, shown as a count.
-    Count,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Column {
-    pub key: &'static str,
-    pub label: &'static str,
-    pub kind: ColumnKind,
-    pub sortable: bool,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FieldKind {
-    Text,
-    Email,
-    Hostname,
-    /// Comma-separated IP addresses, may be empty.
-    IpList,
-    /// A secret the form shows masked.
-    Secret,
-    Bool,
-    /// Optional non-negative whole number (`null` when empty).
-    Count,
-    /// One object of another collection, by id.
-    Reference(Resource),
-    /// Several objects of another collection, by id.
-    References(Resource),
-    Crontab,
-    Choice(&'static [&'static str]),
-    /// A JSON object as text, may be empty.
-    JsonText,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct FieldSpec {
-    pub key: &'static str,
-    pub label: &'static str,
-    pub kind: FieldKind,
-    pub required: bool,
-    pub help: &'static str,
-}
-
-const fn field(key: &'static str, label: &'static str, kind: FieldKind, required: bool, help: &'static str) -> FieldSpec {
-    FieldSpec {
-        key,
-        label,
-        kind,
-        required,
-        help,
-    }
-}
-
-const fn col(key: &'static str, label: &'static str, kind: ColumnKind, sortable: bool) -> Column {
-    Column {
-        key,
-        label,
-        kind,
-        sortable,
-    }
 }
 
 pub const POLICY_TYPES: [&str; 8] = [
@@ -266,9 +200,9 @@ impl Resource {
                 &[
                 field("name", "Name", Text, true, ""),
                 field("policy_type", "Backup type", Choice(&POLICY_TYPES), true, ""),
-                field("clients", "Clients", References(Resource::Clients), false, ""),
-                field("repository", "Repository", Reference(Resource::Repositories), true, ""),
-                field("schedule", "Schedule", Reference(Resource::Schedules), true, ""),
+                field("clients", "Clients", References("clients"), false, ""),
+                field("repository", "Repository", Reference("repositories"), true, ""),
+                field("schedule", "Schedule", Reference("schedules"), true, ""),
                 field("vmprovider", "VM provider", Text, false, "For VM backups, e.g. proxmox."),
                 field("keep_hourly", "Keep hourly", Count, false, "Archives to keep; empty means no limit."),
                 field("keep_daily", "Keep daily", Count, false, ""),

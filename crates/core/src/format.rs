@@ -1,0 +1,64 @@
+//! How values read in tables: sizes in bytes, timestamps, flags.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde_json::Value;
+
+/// `722` -> "722 B", `41_900_000_000` -> "39.0 GiB".
+pub fn bytes(n: u64) -> String {
+    const UNITS: [&str; 6] = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+    let mut value = n as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{n} B")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+/// An RFC 3339 timestamp as "2018-11-26 05:00 UTC"; anything else as given.
+pub fn timestamp(text: &str) -> String {
+    match DateTime::parse_from_rfc3339(text) {
+        Ok(t) => t.with_timezone(&Utc).format("%Y-%m-%d %H:%M UTC").to_string(),
+        Err(_) => text.to_owned(),
+    }
+}
+
+pub fn iso(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// Any JSON value as short text for a table cell or detail view.
+pub fn plain(value: &Value) -> String {
+    match value {
+        Value::Null => "—".to_owned(),
+        Value::Bool(true) => "Yes".to_owned(),
+        Value::Bool(false) => "No".to_owned(),
+        Value::String(s) if s.is_empty() => "—".to_owned(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(plain).collect::<Vec<_>>().join(", "),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn sizes_and_times_read_well() {
+        assert_eq!(bytes(722), "722 B");
+        assert_eq!(bytes(1536), "1.5 KiB");
+        assert_eq!(bytes(41_900_000_000), "39.0 GiB");
+        assert_eq!(timestamp("2018-11-26T05:00:00Z"), "2018-11-26 05:00 UTC");
+        assert_eq!(timestamp("2018-11-22T18:17:51.831221+01:00"), "2018-11-22 17:17 UTC");
+        assert_eq!(timestamp("soon"), "soon");
+        assert_eq!(plain(&json!([1, 2])), "1, 2");
+        assert_eq!(plain(&json!(null)), "—");
+        assert_eq!(plain(&json!(true)), "Yes");
+    }
+}

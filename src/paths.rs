@@ -1,0 +1,29 @@
+//! Links that work under any base path: Trunk writes `<base href="{public_url}">`, and every
+//! absolute route the console builds is prefixed with that path.
+
+use std::sync::OnceLock;
+
+/// The base path without its trailing slash: `""` at the root, `"/admin/backups"` below it.
+pub fn base_path() -> &'static str {
+    static BASE: OnceLock<String> = OnceLock::new();
+    BASE.get_or_init(|| {
+        let uri = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.base_uri().ok().flatten())
+            .unwrap_or_default();
+        web_sys::Url::new(&uri)
+            .map(|u| u.pathname())
+            .unwrap_or_default()
+            .trim_end_matches('/')
+            .to_owned()
+    })
+}
+
+/// A console route (`/c/demo/users`) as a link under the base path.
+pub fn href(route: &str) -> String {
+    format!("{}{route}", base_path())
+}
+
+pub fn connection_route(connection: &str, rest: &str) -> String {
+    href(&format!("/c/{connection}{rest}"))
+}

@@ -1,0 +1,107 @@
+//! `ApiRequest` -> browser fetch -> `ApiResponse`, with the connection's credentials and a
+//! timeout. Nothing here interprets a response; vendors' core modules do.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use backup_console_core::api::{ApiError, ApiRequest, ApiResponse};
+use backup_console_core::connection::Connection;
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, Headers, RequestInit, Response};
+
+pub const DEFAULT_TIMEOUT_SECONDS: u32 = 30;
+
+/// A connection may set `timeout_seconds` for slow services.
+fn timeout_of(connection: &Connection) -> u32 {
+    connection
+        .extra
+        .get("timeout_seconds")
+        .and_then(|v| v.as_u64())
+        .map_or(DEFAULT_TIMEOUT_SECONDS, |s| s.clamp(1, 600) as u32)
+}
+
+/// Send a request to a connection, authorized the way its vendor expects.
+pub async fn send(connection: &Connection, request: ApiRequest) -> Result<ApiResponse, ApiError> {
+    let request = connection.vendor.authorize(connection, request);
+    let url = request.url(&connection.base_url);
+    let seconds = timeout_of(connection);
+
+    let headers = Headers::new().map_err(js_unreachable)?;
+    headers.set("Accept", "application/json").map_err(js_unreachable)?;
+    for (name, value) in &request.headers {
+        headers.set(name, value).map_err(js_unreachable)?;
+    }
+    let init = RequestInit::new();
+    init.set_method(request.method.as_str());
+    if let Some(body) = &request.body {
+        headers.set("Content-Type", body.content_type()).map_err(js_unreachable)?;
+        init.set_body(&body.encode().into());
+    }
+    init.set_headers(&headers);
+    let controller = AbortController::new().map_err(js_unreachable)?;
+    init.set_signal(Some(&controller.signal()));
+
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let timed_out = timed_out.clone();
+        Timeout::new(seconds * 1000, move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let window = web_sys::window().ok_or_else(|| ApiError::Unreachable {
+        detail: "no window".into(),
+    })?;
+    let outcome = async {
+        let response: Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
+            .await?
+            .dyn_into()?;
+        let body = JsFuture::from(response.text()?).await?.as_string().unwrap_or_default();
+        Ok::<_, wasm_bindgen::JsValue>(ApiResponse {
+            status: response.status(),
+            headers: Vec::new(),
+            body,
+        })
+    }
+    .await;
+    drop(timer);
+    outcome.map_err(|err| {
+        if timed_out.get() {
+            ApiError::Timeout { seconds }
+        } else {
+            js_unreachable(err)
+        }
+    })
+}
+
+fn js_unreachable(err: wasm_bindgen::JsValue) -> ApiError {
+    // The browser hides the reason (refused, DNS, CORS) from scripts on purpose.
+    ApiError::Unreachable {
+        detail: err
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default(),
+    }
+}
+
+/// Fetch a same-site text file; `Ok(None)` when it does not exist.
+pub async fn fetch_text(url: &str) -> Result<Option<String>, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response: Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| "could not be fetched".to_owned())?
+        .dyn_into()
+        .map_err(|_| "not a response".to_owned())?;
+    if response.status() == 404 {
+        return Ok(None);
+    }
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|_| "unreadable body".to_owned())?)
+        .await
+        .map_err(|_| "unreadable body".to_owned())?;
+    Ok(text.as_string())
+}
