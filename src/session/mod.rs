@@ -6,6 +6,8 @@
 //! 2. connections the operator chose to remember on this device (localStorage);
 //! 3. connections added or edited in this tab (sessionStorage, the default).
 
+pub mod connections_page;
+pub mod sign_in;
 mod storage;
 
 use backup_console_core::connection::{parse_preconfig, Connection};

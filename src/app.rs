@@ -1,0 +1,143 @@
+//! The shell: header, navigation, routes, and the sign-in prompt shared by every page.
+
+use backup_console_core::connection::Connection;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_params_map;
+use leptos_router::path;
+
+use crate::components::status::{Loading, Notice};
+use crate::paths::{base_path, connection_route, href};
+use crate::session::{use_session, Session};
+use crate::vendors;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let session = Session::new();
+    provide_context(session);
+    spawn_local(session.load());
+
+    view! {
+        <Router base=base_path()>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="topbar">
+                <a class="brand" href=href("/")>"Backup Console"</a>
+                <nav aria-label="Main">
+                    <a href=href("/")>"Overview"</a>
+                    <a href=href("/connections") data-testid="nav-connections">"Connections"</a>
+                </nav>
+            </header>
+            <div class="layout">
+                <Sidebar />
+                <main id="main" tabindex="-1">
+                    {move || {
+                        session.config_problem.get().map(|p| view! { <Notice message=p /> })
+                    }}
+                    <Show when=move || session.ready.get() fallback=|| view! { <Loading label="Starting…" /> }>
+                        <Routes fallback=|| view! { <NotFound /> }>
+                            <Route path=path!("/") view=Overview />
+                            <Route path=path!("/connections") view=crate::session::connections_page::ConnectionsPage />
+                            <Route path=path!("/c/:conn") view=ConnectionRoute />
+                            <Route path=path!("/c/:conn/:resource") view=ConnectionRoute />
+                            <Route path=path!("/c/:conn/:resource/:id") view=ConnectionRoute />
+                            <Route path=path!("/c/:conn/:resource/:id/edit") view=ConnectionRoute />
+                        </Routes>
+                    </Show>
+                </main>
+            </div>
+            <crate::session::sign_in::SignInDialog />
+        </Router>
+    }
+}
+
+/// The connections and, for each, what it offers.
+#[component]
+fn Sidebar() -> impl IntoView {
+    let session = use_session();
+    view! {
+        <nav class="sidebar" aria-label="Connections" data-testid="sidebar">
+            <For
+                each=move || session.connections.get()
+                key=|c: &Connection| (c.id.clone(), c.label.clone(), c.vendor)
+                children=move |c: Connection| {
+                    let sections = vendors::sections(c.vendor);
+                    view! {
+                        <section>
+                            <h2><a href=connection_route(&c.id, "")>{c.display_name().to_owned()}</a></h2>
+                            <ul>
+                                {sections
+                                    .iter()
+                                    .map(|(name, title)| {
+                                        view! {
+                                            <li><a href=connection_route(&c.id, &format!("/{name}")) data-testid=format!("nav-{}-{name}", c.id)>{*title}</a></li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </section>
+                    }
+                }
+            />
+        </nav>
+    }
+}
+
+#[component]
+fn Overview() -> impl IntoView {
+    let session = use_session();
+    view! {
+        <h1>"Overview"</h1>
+        <Show
+            when=move || !session.connections.with(Vec::is_empty)
+            fallback=|| view! {
+                <p>"No connections yet. "<a href=href("/connections")>"Add a connection"</a>" to a backup service to start."</p>
+            }
+        >
+            <ul class="cards" data-testid="overview-connections">
+                <For
+                    each=move || session.connections.get()
+                    key=|c: &Connection| c.id.clone()
+                    children=move |c: Connection| view! {
+                        <li class="card">
+                            <h2><a href=connection_route(&c.id, "")>{c.display_name().to_owned()}</a></h2>
+                            <p class="muted">{c.vendor.title()}" · "{c.base_url.clone()}</p>
+                        </li>
+                    }
+                />
+            </ul>
+        </Show>
+    }
+}
+
+/// `/c/{connection}/...`: hand over to the connection's vendor.
+#[component]
+fn ConnectionRoute() -> impl IntoView {
+    let session = use_session();
+    let params = use_params_map();
+    move || {
+        let conn_id = params.with(|p| p.get("conn").unwrap_or_default());
+        let resource = params.with(|p| p.get("resource"));
+        let id = params.with(|p| p.get("id"));
+        let editing = leptos_router::hooks::use_location().pathname.get().ends_with("/edit");
+        match session.connections.with(|all| all.iter().find(|c| c.id == conn_id).cloned()) {
+            Some(connection) => vendors::page(connection, resource, id, editing),
+            None => view! {
+                <h1>"Unknown connection"</h1>
+                <p data-testid="unknown-connection">
+                    "There is no connection named \"" {conn_id} "\" in this browser. "
+                    <a href=href("/connections")>"Add it on the Connections page"</a>"."
+                </p>
+            }
+            .into_any(),
+        }
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    view! {
+        <h1>"Page not found"</h1>
+        <p data-testid="not-found-page">"This address is not part of the console. "<a href=href("/")>"Go to the overview"</a>"."</p>
+    }
+}

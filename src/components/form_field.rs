@@ -1,0 +1,228 @@
+//! One form field rendered from its spec, with its problem shown beside it.
+
+use std::collections::BTreeMap;
+
+use backup_console_core::api::FieldErrors;
+use backup_console_core::schedule::Dialect;
+use backup_console_core::spec::{FieldKind, FieldSpec};
+use leptos::prelude::*;
+
+use super::cron_field::CronField;
+
+pub type FormValues = BTreeMap<String, String>;
+/// Checks one field's text; the vendor decides the rules.
+pub type Validator = fn(&FieldSpec, &str) -> Result<serde_json::Value, String>;
+
+/// Choices for reference fields: collection name to (id, label) pairs.
+pub type ReferenceOptions = BTreeMap<&'static str, Vec<(String, String)>>;
+
+fn split_ids(text: &str) -> Vec<String> {
+    text.split([',', ' '])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[component]
+pub fn FormField(
+    spec: FieldSpec,
+    values: RwSignal<FormValues>,
+    errors: RwSignal<FieldErrors>,
+    #[prop(into)] options: Signal<ReferenceOptions>,
+    validate: Validator,
+    #[prop(default = Dialect::Standard)] dialect: Dialect,
+) -> impl IntoView {
+    let key = spec.key;
+    let input_id = format!("field-{key}");
+    let error_id = format!("field-{key}-error");
+    let value = Signal::derive(move || values.with(|v| v.get(key).cloned().unwrap_or_default()));
+    let set = move |text: String| values.update(|v| {
+        v.insert(key.to_owned(), text);
+    });
+    // Check when the operator leaves the field, and clear the message as soon as it is fixed.
+    let check = move || {
+        let text = value.get_untracked();
+        errors.update(|e| match validate(&spec, &text) {
+            Ok(_) => {
+                e.remove(key);
+            }
+            Err(message) => {
+                e.insert(key.to_owned(), vec![message]);
+            }
+        });
+    };
+    let recheck_if_wrong = move || {
+        if errors.with_untracked(|e| e.contains_key(key)) {
+            check();
+        }
+    };
+    let error = move || errors.with(|e| e.get(key).map(|m| m.join(" ")));
+    let invalid = move || error().is_some().to_string();
+
+    let control = match spec.kind {
+        FieldKind::Bool => view! {
+            <input
+                type="checkbox"
+                id=input_id.clone()
+                data-testid=format!("field-{key}")
+                prop:checked=move || value.get() == "true"
+                on:change=move |ev| set(event_target_checked(&ev).to_string())
+            />
+        }
+        .into_any(),
+        FieldKind::Choice(choices) => view! {
+            <select
+                id=input_id.clone()
+                data-testid=format!("field-{key}")
+                aria-invalid=invalid
+                prop:value=move || value.get()
+                on:change=move |ev| {
+                    set(event_target_value(&ev));
+                    check();
+                }
+            >
+                {choices.iter().map(|c| view! { <option value=*c>{*c}</option> }).collect_view()}
+            </select>
+        }
+        .into_any(),
+        FieldKind::Reference(collection) => view! {
+            <select
+                id=input_id.clone()
+                data-testid=format!("field-{key}")
+                aria-invalid=invalid
+                prop:value=move || value.get()
+                on:change=move |ev| {
+                    set(event_target_value(&ev));
+                    check();
+                }
+            >
+                <option value="">"— choose —"</option>
+                {move || {
+                    let current = value.get();
+                    options
+                        .get()
+                        .get(collection)
+                        .cloned()
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|(id, label)| {
+                            let selected = id == current;
+                            view! { <option value=id selected=selected>{label}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        }
+        .into_any(),
+        FieldKind::References(collection) => view! {
+            <fieldset class="checklist" id=input_id.clone() data-testid=format!("field-{key}") aria-invalid=invalid>
+                <legend class="visually-hidden">{spec.label}</legend>
+                {move || {
+                    options
+                        .get()
+                        .get(collection)
+                        .cloned()
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|(id, label)| {
+                            let id_for_check = id.clone();
+                            let checked = move || split_ids(&value.get()).contains(&id_for_check);
+                            let id_for_toggle = id.clone();
+                            view! {
+                                <label class="check">
+                                    <input
+                                        type="checkbox"
+                                        value=id.clone()
+                                        data-testid=format!("field-{key}-{id}")
+                                        prop:checked=checked
+                                        on:change=move |ev| {
+                                            let mut ids = split_ids(&value.get_untracked());
+                                            ids.retain(|i| *i != id_for_toggle);
+                                            if event_target_checked(&ev) {
+                                                ids.push(id_for_toggle.clone());
+                                            }
+                                            set(ids.join(", "));
+                                        }
+                                    />
+                                    {label}
+                                </label>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </fieldset>
+        }
+        .into_any(),
+        FieldKind::Crontab => view! {
+            <CronField
+                id=input_id.clone()
+                value=value
+                on_input=Callback::new(move |text| {
+                    set(text);
+                    recheck_if_wrong();
+                })
+                dialect=dialect
+            />
+        }
+        .into_any(),
+        FieldKind::JsonText => view! {
+            <textarea
+                id=input_id.clone()
+                class="mono"
+                rows="3"
+                data-testid=format!("field-{key}")
+                aria-invalid=invalid
+                aria-describedby=error_id.clone()
+                prop:value=move || value.get()
+                on:input=move |ev| {
+                    set(event_target_value(&ev));
+                    recheck_if_wrong();
+                }
+                on:blur=move |_| check()
+            ></textarea>
+        }
+        .into_any(),
+        kind => {
+            let input_type = match kind {
+                FieldKind::Email => "email",
+                FieldKind::Secret => "password",
+                FieldKind::Count => "number",
+                _ => "text",
+            };
+            view! {
+                <input
+                    type=input_type
+                    id=input_id.clone()
+                    min=(kind == FieldKind::Count).then_some("0")
+                    autocomplete=if kind == FieldKind::Secret { "new-password" } else { "off" }
+                    data-testid=format!("field-{key}")
+                    aria-invalid=invalid
+                    aria-describedby=error_id.clone()
+                    aria-required=spec.required.to_string()
+                    prop:value=move || value.get()
+                    on:input=move |ev| {
+                        set(event_target_value(&ev));
+                        recheck_if_wrong();
+                    }
+                    on:blur=move |_| check()
+                />
+            }
+            .into_any()
+        }
+    };
+
+    view! {
+        <div class="field" class:has-error=move || error().is_some() data-field=key>
+            <label for=input_id>
+                {spec.label}
+                {spec.required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
+            </label>
+            {control}
+            {(!spec.help.is_empty()).then(|| view! { <small class="help">{spec.help}</small> })}
+            <p class="field-error" id=error_id data-testid=format!("error-{key}") role="alert">
+                {error}
+            </p>
+        </div>
+    }
+}
