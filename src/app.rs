@@ -115,12 +115,21 @@ fn Overview() -> impl IntoView {
 fn ConnectionRoute() -> impl IntoView {
     let session = use_session();
     let params = use_params_map();
+    let location = leptos_router::hooks::use_location();
+    let conn_id = Memo::new(move |_| params.with(|p| p.get("conn").unwrap_or_default()));
+    // New credentials must not rebuild the page: the operator's unsaved input lives there.
+    let connection = Memo::new(move |_| {
+        let id = conn_id.get();
+        session
+            .connections
+            .with(|all| all.iter().find(|c| c.id == id).map(Connection::without_secrets))
+    });
     move || {
-        let conn_id = params.with(|p| p.get("conn").unwrap_or_default());
+        let conn_id = conn_id.get();
         let resource = params.with(|p| p.get("resource"));
         let id = params.with(|p| p.get("id"));
-        let editing = leptos_router::hooks::use_location().pathname.get().ends_with("/edit");
-        match session.connections.with(|all| all.iter().find(|c| c.id == conn_id).cloned()) {
+        let editing = location.pathname.get().ends_with("/edit");
+        match connection.get() {
             Some(connection) => vendors::page(connection, resource, id, editing),
             None => view! {
                 <h1>"Unknown connection"</h1>

@@ -23,6 +23,7 @@ pub fn CronField(
     value: Signal<String>,
     on_input: Callback<String>,
     dialect: Dialect,
+    #[prop(into, default = "cron-input".into())] testid: String,
 ) -> impl IntoView {
     let explanation = Memo::new(move |_| explain(&value.get(), dialect));
     let help_id = format!("{id}-explain");
@@ -31,7 +32,7 @@ pub fn CronField(
             id=id.clone()
             name=id
             class="mono"
-            data-testid="cron-input"
+            data-testid=testid
             autocomplete="off"
             spellcheck="false"
             aria-describedby=help_id.clone()

@@ -163,6 +163,7 @@ pub fn FormField(
                     recheck_if_wrong();
                 })
                 dialect=dialect
+                testid=format!("field-{key}")
             />
         }
         .into_any(),

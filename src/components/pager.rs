@@ -15,7 +15,7 @@ pub fn Pager(
         <nav class="pager" aria-label="Pages" data-testid="pager">
             <button
                 data-testid="page-prev"
-                disabled=move || page.get() <= 1
+                disabled=move || { page.get() <= 1 }
                 on:click=move |_| on_page.run(page.get_untracked().saturating_sub(1).max(1))
             >
                 "‹ Previous"
@@ -25,7 +25,7 @@ pub fn Pager(
             </span>
             <button
                 data-testid="page-next"
-                disabled=move || page.get() >= total_pages.get()
+                disabled=move || { page.get() >= total_pages.get() }
                 on:click=move |_| on_page.run(page.get_untracked() + 1)
             >
                 "Next ›"

@@ -32,7 +32,12 @@ async fn main() {
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .unwrap_or_else(|e| usage(&format!("cannot listen on {addr}: {e}")));
-    println!("sandbox listening on http://{addr}/ (console: {})", dist.as_ref().map_or("not served".into(), |d| d.display().to_string()));
+    let bound = listener.local_addr().unwrap_or(addr);
+    // Tests start the sandbox on port 0 and read the real address from this line.
+    println!(
+        "sandbox listening on http://{bound}/ (console: {})",
+        dist.as_ref().map_or("not served".into(), |d| d.display().to_string())
+    );
     axum::serve(listener, app(Sandbox::new(dist)))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

@@ -33,7 +33,7 @@ fn detail_rows(resource: Resource, record: &Value) -> Vec<(String, String)> {
                 Value::Number(n) if k.ends_with("_size") || k == "size" => n.as_u64().map_or_else(|| n.to_string(), format::bytes),
                 other => format::plain(other),
             };
-            (k.replace('_', " "), text)
+            (k.to_owned(), text)
         })
         .collect()
 }
@@ -43,7 +43,13 @@ pub fn Detail(conn: String, resource: Resource, id: u64) -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     let load_conn = conn.clone();
-    let state = use_load::<Value>(move || Some((load_conn.clone(), requests::get(resource, id))));
+    // An object is a JSON object; anything else is a malformed answer, not something to show.
+    let object = use_load::<serde_json::Map<String, Value>>(move || Some((load_conn.clone(), requests::get(resource, id))));
+    let state = Signal::derive(move || match object.get() {
+        Load::Ready(map) => Load::Ready(Value::Object(map)),
+        Load::Loading => Load::Loading,
+        Load::Failed(e) => Load::Failed(e),
+    });
     let confirming = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let action_error = RwSignal::new(None::<ApiError>);
@@ -125,7 +131,7 @@ pub fn Detail(conn: String, resource: Resource, id: u64) -> impl IntoView {
                         </div>
                     </div>
                     <dl class="detail" data-testid="detail">
-                        {rows.into_iter().map(|(k, v)| view! { <dt>{k.clone()}</dt><dd data-field=k>{v}</dd> }).collect_view()}
+                        {rows.into_iter().map(|(k, v)| view! { <dt>{k.replace('_', " ")}</dt><dd data-field=k>{v}</dd> }).collect_view()}
                     </dl>
                 }.into_any()
             }

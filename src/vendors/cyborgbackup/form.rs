@@ -44,9 +44,9 @@ pub fn Form(conn: String, resource: Resource, id: Option<u64>) -> impl IntoView 
     if let Some(id) = id {
         let conn = conn.clone();
         spawn_local(async move {
-            match call_json::<Value>(session, &conn, requests::get(resource, id)).await {
+            match call_json::<serde_json::Map<String, Value>>(session, &conn, requests::get(resource, id)).await {
                 Ok(record) => {
-                    values.try_set(forms::values_from_record(resource, &record));
+                    values.try_set(forms::values_from_record(resource, &Value::Object(record)));
                     loaded.try_set(Load::Ready(()));
                 }
                 Err(e) => {

@@ -31,7 +31,7 @@ pub fn List(conn: String, resource: Resource) -> impl IntoView {
         })
     });
     let load_conn = conn.clone();
-    let state = use_load::<Page<Value>>(move || Some((load_conn.clone(), requests::list(resource, &query.get()))));
+    let state = use_load::<Page<serde_json::Map<String, Value>>>(move || Some((load_conn.clone(), requests::list(resource, &query.get()))));
 
     let base = connection_route(&conn, &format!("/{}", resource.name()));
     let go = {
@@ -91,7 +91,7 @@ pub fn List(conn: String, resource: Resource) -> impl IntoView {
         connection_route(&row_conn, &format!("/{}/{}", resource.name(), row["id"]))
     });
     let rows = Signal::derive(move || match state.get() {
-        Load::Ready(page) => page.results,
+        Load::Ready(page) => page.results.into_iter().map(Value::Object).collect(),
         _ => Vec::new(),
     });
     let count = Signal::derive(move || match state.get() {

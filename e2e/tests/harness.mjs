@@ -1,0 +1,88 @@
+// Shared set-up for the end-to-end tests: a fresh sandbox per test file on a free port,
+// serving the built console, and headless Chromium from Debian (never a downloaded browser).
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const sandboxBin = process.env.SANDBOX_BIN ?? path.join(root, 'target', 'release', 'backup-console-sandbox');
+const dist = process.env.CONSOLE_DIST ?? path.join(root, 'dist');
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+export async function startSandbox() {
+  const child = spawn(sandboxBin, ['--port', '0', '--dist', dist], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = out.match(/listening on (http:\/\/[^/\s]+)\//);
+      if (match) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`sandbox exited with ${code}: ${out}`)));
+    setTimeout(() => reject(new Error('sandbox did not start in 20 s')), 20000);
+  });
+  return {
+    url,
+    async reset() {
+      await post(`${url}/__sandbox/reset`);
+    },
+    async fault(fault) {
+      await post(`${url}/__sandbox/faults`, fault);
+    },
+    stop() {
+      child.kill();
+    },
+  };
+}
+
+async function post(url, body) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/// A fresh page (own storage) that records uncaught errors and panics, so tests can assert none.
+export async function openPage(browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS ?? 15000));
+  const problems = [];
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /panicked|RuntimeError|unreachable/.test(msg.text())) problems.push(msg.text());
+  });
+  page.problems = problems;
+  return page;
+}
+
+/// Every request the console sent to the API, for checking what reached the service.
+export function recordApiCalls(page) {
+  const calls = [];
+  page.on('request', (req) => {
+    if (req.url().includes('/api/v1/') && req.method() !== 'OPTIONS') {
+      calls.push({ method: req.method(), url: req.url(), body: req.postData(), headers: req.headers() });
+    }
+  });
+  return calls;
+}
