@@ -120,9 +120,11 @@ fn ConnectionRoute() -> impl IntoView {
     // New credentials must not rebuild the page: the operator's unsaved input lives there.
     let connection = Memo::new(move |_| {
         let id = conn_id.get();
-        session
-            .connections
-            .with(|all| all.iter().find(|c| c.id == id).map(Connection::without_secrets))
+        session.connections.with(|all| {
+            all.iter()
+                .find(|c| c.id == id)
+                .map(Connection::without_secrets)
+        })
     });
     move || {
         let conn_id = conn_id.get();

@@ -28,9 +28,15 @@ pub async fn call_json<T: DeserializeOwned>(
 }
 
 /// Send a request whose answer body does not matter (delete, launch).
-pub async fn call_ok(session: Session, connection_id: &str, request: ApiRequest) -> Result<(), ApiError> {
+pub async fn call_ok(
+    session: Session,
+    connection_id: &str,
+    request: ApiRequest,
+) -> Result<(), ApiError> {
     let subject = request.subject.clone();
-    call_raw(session, connection_id, request).await?.check(&subject)
+    call_raw(session, connection_id, request)
+        .await?
+        .check(&subject)
 }
 
 async fn call_raw(
@@ -56,7 +62,9 @@ async fn call_raw(
 
 /// Load `request()` whenever it (or the session's credentials) change; `None` means nothing to load.
 /// Answers to superseded requests are dropped.
-pub fn use_load<T>(request: impl Fn() -> Option<(String, ApiRequest)> + 'static) -> RwSignal<Load<T>>
+pub fn use_load<T>(
+    request: impl Fn() -> Option<(String, ApiRequest)> + 'static,
+) -> RwSignal<Load<T>>
 where
     T: DeserializeOwned + Clone + Send + Sync + 'static,
 {

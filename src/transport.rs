@@ -29,14 +29,18 @@ pub async fn send(connection: &Connection, request: ApiRequest) -> Result<ApiRes
     let seconds = timeout_of(connection);
 
     let headers = Headers::new().map_err(js_unreachable)?;
-    headers.set("Accept", "application/json").map_err(js_unreachable)?;
+    headers
+        .set("Accept", "application/json")
+        .map_err(js_unreachable)?;
     for (name, value) in &request.headers {
         headers.set(name, value).map_err(js_unreachable)?;
     }
     let init = RequestInit::new();
     init.set_method(request.method.as_str());
     if let Some(body) = &request.body {
-        headers.set("Content-Type", body.content_type()).map_err(js_unreachable)?;
+        headers
+            .set("Content-Type", body.content_type())
+            .map_err(js_unreachable)?;
         init.set_body(&body.encode().into());
     }
     init.set_headers(&headers);
@@ -58,7 +62,10 @@ pub async fn send(connection: &Connection, request: ApiRequest) -> Result<ApiRes
         let response: Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
             .await?
             .dyn_into()?;
-        let body = JsFuture::from(response.text()?).await?.as_string().unwrap_or_default();
+        let body = JsFuture::from(response.text()?)
+            .await?
+            .as_string()
+            .unwrap_or_default();
         Ok::<_, wasm_bindgen::JsValue>(ApiResponse {
             status: response.status(),
             headers: Vec::new(),

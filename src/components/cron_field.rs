@@ -20,7 +20,7 @@ pub fn explain(text: &str, dialect: Dialect) -> Result<(String, Vec<String>), St
 #[component]
 pub fn CronField(
     #[prop(into)] id: String,
-    value: Signal<String>,
+    #[prop(into)] value: Signal<String>,
     on_input: Callback<String>,
     dialect: Dialect,
     #[prop(into, default = "cron-input".into())] testid: String,

@@ -9,7 +9,9 @@ use serde_json::Value;
 pub fn cell_text(column: &Column, row: &Value) -> String {
     let value = &row[column.key];
     match (column.kind, value) {
-        (ColumnKind::Bytes, Value::Number(n)) => n.as_u64().map_or_else(|| n.to_string(), format::bytes),
+        (ColumnKind::Bytes, Value::Number(n)) => {
+            n.as_u64().map_or_else(|| n.to_string(), format::bytes)
+        }
         (ColumnKind::DateTime, Value::String(s)) => format::timestamp(s),
         (ColumnKind::Count, Value::Array(items)) => items.len().to_string(),
         _ => format::plain(value),

@@ -37,9 +37,11 @@ pub fn FormField(
     let input_id = format!("field-{key}");
     let error_id = format!("field-{key}-error");
     let value = Signal::derive(move || values.with(|v| v.get(key).cloned().unwrap_or_default()));
-    let set = move |text: String| values.update(|v| {
-        v.insert(key.to_owned(), text);
-    });
+    let set = move |text: String| {
+        values.update(|v| {
+            v.insert(key.to_owned(), text);
+        })
+    };
     // Check when the operator leaves the field, and clear the message as soon as it is fixed.
     let check = move || {
         let text = value.get_untracked();

@@ -57,9 +57,9 @@ pub fn ConnectionsPage() -> impl IntoView {
         let d = draft.get_untracked();
         let replacing = editing.get_untracked();
         let previous = replacing.as_deref().and_then(|id| session.connection(id));
-        let mut connection = previous.clone().unwrap_or_else(|| {
-            Connection::new("", Vendor::CyBorgBackup, "")
-        });
+        let mut connection = previous
+            .clone()
+            .unwrap_or_else(|| Connection::new("", Vendor::CyBorgBackup, ""));
         connection.id = d.id.trim().to_owned();
         connection.vendor = Vendor::from_name(&d.vendor).unwrap_or(Vendor::CyBorgBackup);
         connection.label = d.label.trim().to_owned();
@@ -79,13 +79,22 @@ pub fn ConnectionsPage() -> impl IntoView {
             errors.set(problems);
             return;
         }
-        let persistence = if d.remember { Persistence::Remembered } else { Persistence::Tab };
+        let persistence = if d.remember {
+            Persistence::Remembered
+        } else {
+            Persistence::Tab
+        };
         saved.set(Some(connection.display_name().to_owned()));
         session.save(connection, persistence, replacing.as_deref());
         reset();
     };
 
-    let text_field = move |key: &'static str, label: &'static str, get: fn(&Draft) -> String, put: fn(&mut Draft, String), kind: &'static str, help: &'static str| {
+    let text_field = move |key: &'static str,
+                           label: &'static str,
+                           get: fn(&Draft) -> String,
+                           put: fn(&mut Draft, String),
+                           kind: &'static str,
+                           help: &'static str| {
         let error = move || errors.with(|e| e.get(key).map(|m| m.join(" ")));
         view! {
             <div class="field" class:has-error=move || error().is_some()>

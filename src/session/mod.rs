@@ -77,10 +77,14 @@ impl Session {
                 Ok(conns) => self.merge(conns),
                 // A static host may answer with index.html for a missing file: not a problem.
                 Err(_) if text.trim_start().starts_with('<') => {}
-                Err(problem) => self.config_problem.set(Some(format!("console.json: {problem}"))),
+                Err(problem) => self
+                    .config_problem
+                    .set(Some(format!("console.json: {problem}"))),
             },
             Ok(None) => {}
-            Err(problem) => self.config_problem.set(Some(format!("console.json: {problem}"))),
+            Err(problem) => self
+                .config_problem
+                .set(Some(format!("console.json: {problem}"))),
         }
         let remembered = storage::load(Persistence::Remembered);
         self.remembered
@@ -125,7 +129,10 @@ impl Session {
     }
 
     pub fn persistence_of(&self, id: &str) -> Persistence {
-        if self.remembered.with_untracked(|ids| ids.iter().any(|i| i == id)) {
+        if self
+            .remembered
+            .with_untracked(|ids| ids.iter().any(|i| i == id))
+        {
             Persistence::Remembered
         } else {
             Persistence::Tab

@@ -15,7 +15,12 @@ pub fn sections(vendor: Vendor) -> Vec<(&'static str, &'static str)> {
 }
 
 /// The page for `/c/{connection}/{resource}/{id}[/edit]`.
-pub fn page(connection: Connection, resource: Option<String>, id: Option<String>, editing: bool) -> AnyView {
+pub fn page(
+    connection: Connection,
+    resource: Option<String>,
+    id: Option<String>,
+    editing: bool,
+) -> AnyView {
     match connection.vendor {
         Vendor::CyBorgBackup => cyborgbackup::page(connection, resource, id, editing),
         vendor => view! {

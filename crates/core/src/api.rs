@@ -176,23 +176,43 @@ pub type FieldErrors = BTreeMap<String, Vec<String>>;
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApiError {
     /// Wrong, missing or expired credentials: the operator must sign in again.
-    Unauthorized { detail: String },
-    Forbidden { detail: String },
-    NotFound { subject: String },
+    Unauthorized {
+        detail: String,
+    },
+    Forbidden {
+        detail: String,
+    },
+    NotFound {
+        subject: String,
+    },
     /// The server rejected the input; `fields` holds per-field messages when it named them.
     Validation {
         message: String,
         fields: FieldErrors,
     },
-    Conflict { detail: String },
+    Conflict {
+        detail: String,
+    },
     RateLimited,
-    Server { status: u16, detail: String },
+    Server {
+        status: u16,
+        detail: String,
+    },
     /// The request never got an HTTP answer (offline, DNS, refused, CORS).
-    Unreachable { detail: String },
-    Timeout { seconds: u32 },
+    Unreachable {
+        detail: String,
+    },
+    Timeout {
+        seconds: u32,
+    },
     /// A success status with a body the console cannot read.
-    Malformed { detail: String },
-    Unexpected { status: u16, detail: String },
+    Malformed {
+        detail: String,
+    },
+    Unexpected {
+        status: u16,
+        detail: String,
+    },
 }
 
 impl ApiError {
@@ -266,7 +286,10 @@ impl fmt::Display for ApiError {
                 write!(f, "You are not allowed to do this.{}", suffix(detail))
             }
             ApiError::NotFound { subject } => {
-                write!(f, "Not found: {subject} does not exist (it may have been deleted).")
+                write!(
+                    f,
+                    "Not found: {subject} does not exist (it may have been deleted)."
+                )
             }
             ApiError::Validation { message, fields } => {
                 if fields.is_empty() {
@@ -282,7 +305,11 @@ impl fmt::Display for ApiError {
                 }
             }
             ApiError::Conflict { detail } => {
-                write!(f, "This conflicts with the current state.{}", suffix(detail))
+                write!(
+                    f,
+                    "This conflicts with the current state.{}",
+                    suffix(detail)
+                )
             }
             ApiError::RateLimited => write!(f, "Too many requests: wait a moment and try again."),
             ApiError::Server { status, detail } => write!(
@@ -297,10 +324,9 @@ impl fmt::Display for ApiError {
             ApiError::Timeout { seconds } => {
                 write!(f, "The service did not answer within {seconds} seconds.")
             }
-            ApiError::Malformed { .. } => write!(
-                f,
-                "The service sent a response the console cannot read."
-            ),
+            ApiError::Malformed { .. } => {
+                write!(f, "The service sent a response the console cannot read.")
+            }
             ApiError::Unexpected { status, detail } => {
                 write!(f, "Unexpected answer (HTTP {status}).{}", suffix(detail))
             }
@@ -351,7 +377,10 @@ fn field_errors_of(value: &serde_json::Value) -> FieldErrors {
                 serde_json::Value::String(s) => vec![s.clone()],
                 serde_json::Value::Array(items) => items
                     .iter()
-                    .map(|item| item.as_str().map_or_else(|| item.to_string(), str::to_owned))
+                    .map(|item| {
+                        item.as_str()
+                            .map_or_else(|| item.to_string(), str::to_owned)
+                    })
                     .collect(),
                 _ => return None,
             };
@@ -414,7 +443,10 @@ mod tests {
             req.url("http://h:1/prefix/"),
             "http://h:1/prefix/api/v1/users/?search=a+b%26c&page=2"
         );
-        assert_eq!(req.url("http://h"), "http://h/api/v1/users/?search=a+b%26c&page=2");
+        assert_eq!(
+            req.url("http://h"),
+            "http://h/api/v1/users/?search=a+b%26c&page=2"
+        );
     }
 
     #[test]
@@ -424,7 +456,10 @@ mod tests {
         assert!(e.to_string().contains("Sign in again"));
 
         let e = ApiError::from_status(404, r#"{"detail":"Not found."}"#, "user 9");
-        assert_eq!(e.to_string(), "Not found: user 9 does not exist (it may have been deleted).");
+        assert_eq!(
+            e.to_string(),
+            "Not found: user 9 does not exist (it may have been deleted)."
+        );
 
         let e = ApiError::from_status(400, r#"{"email":["Enter a valid email address."]}"#, "x");
         assert_eq!(
@@ -434,7 +469,10 @@ mod tests {
         assert!(e.to_string().contains("check email"));
 
         let e = ApiError::from_status(502, "<html>bad gateway</html>", "x");
-        assert_eq!(e.to_string(), "The service failed (HTTP 502). Try again later.");
+        assert_eq!(
+            e.to_string(),
+            "The service failed (HTTP 502). Try again later."
+        );
         assert_eq!(ApiError::from_status(429, "", "x"), ApiError::RateLimited);
         assert_eq!(ApiError::from_status(418, "", "x").kind(), "unexpected");
     }

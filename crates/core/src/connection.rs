@@ -65,7 +65,10 @@ impl Connection {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
         {
-            add("id", "Use lowercase letters, digits, '-' and '_' only (it appears in links).");
+            add(
+                "id",
+                "Use lowercase letters, digits, '-' and '_' only (it appears in links).",
+            );
         } else if existing_ids.contains(&self.id.as_str()) {
             add("id", "Another connection already has this name.");
         }
@@ -76,7 +79,10 @@ impl Connection {
             || url.len() <= "https://".len()
             || url.contains(char::is_whitespace)
         {
-            add("base_url", "Enter a full URL starting with http:// or https://.");
+            add(
+                "base_url",
+                "Enter a full URL starting with http:// or https://.",
+            );
         }
         errors
     }
@@ -97,7 +103,10 @@ pub fn mask_secret(secret: &str) -> String {
     if chars.len() <= 4 {
         "••••".to_owned()
     } else {
-        format!("••••{}", chars[chars.len() - 2..].iter().collect::<String>())
+        format!(
+            "••••{}",
+            chars[chars.len() - 2..].iter().collect::<String>()
+        )
     }
 }
 
@@ -109,8 +118,8 @@ pub fn parse_preconfig(json: &str) -> Result<Vec<Connection>, String> {
         Wrapped { connections: Vec<serde_json::Value> },
         Bare(Vec<serde_json::Value>),
     }
-    let parsed: Preconfig =
-        serde_json::from_str(json).map_err(|e| format!("The console configuration is not valid JSON: {e}"))?;
+    let parsed: Preconfig = serde_json::from_str(json)
+        .map_err(|e| format!("The console configuration is not valid JSON: {e}"))?;
     let items = match parsed {
         Preconfig::Wrapped { connections } => connections,
         Preconfig::Bare(items) => items,
@@ -158,6 +167,8 @@ mod tests {
         c.token = Some("secret".into());
         assert!(c.has_credentials());
         assert_eq!(c.without_secrets().token, None);
-        assert!(!serde_json::to_string(&c.without_secrets()).unwrap().contains("secret"));
+        assert!(!serde_json::to_string(&c.without_secrets())
+            .unwrap()
+            .contains("secret"));
     }
 }

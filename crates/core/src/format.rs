@@ -22,7 +22,10 @@ pub fn bytes(n: u64) -> String {
 /// An RFC 3339 timestamp as "2018-11-26 05:00 UTC"; anything else as given.
 pub fn timestamp(text: &str) -> String {
     match DateTime::parse_from_rfc3339(text) {
-        Ok(t) => t.with_timezone(&Utc).format("%Y-%m-%d %H:%M UTC").to_string(),
+        Ok(t) => t
+            .with_timezone(&Utc)
+            .format("%Y-%m-%d %H:%M UTC")
+            .to_string(),
         Err(_) => text.to_owned(),
     }
 }
@@ -55,7 +58,10 @@ mod tests {
         assert_eq!(bytes(1536), "1.5 KiB");
         assert_eq!(bytes(41_900_000_000), "39.0 GiB");
         assert_eq!(timestamp("2018-11-26T05:00:00Z"), "2018-11-26 05:00 UTC");
-        assert_eq!(timestamp("2018-11-22T18:17:51.831221+01:00"), "2018-11-22 17:17 UTC");
+        assert_eq!(
+            timestamp("2018-11-22T18:17:51.831221+01:00"),
+            "2018-11-22 17:17 UTC"
+        );
         assert_eq!(timestamp("soon"), "soon");
         assert_eq!(plain(&json!([1, 2])), "1, 2");
         assert_eq!(plain(&json!(null)), "—");

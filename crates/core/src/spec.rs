@@ -49,7 +49,13 @@ pub struct FieldSpec {
     pub help: &'static str,
 }
 
-pub const fn field(key: &'static str, label: &'static str, kind: FieldKind, required: bool, help: &'static str) -> FieldSpec {
+pub const fn field(
+    key: &'static str,
+    label: &'static str,
+    kind: FieldKind,
+    required: bool,
+    help: &'static str,
+) -> FieldSpec {
     FieldSpec {
         key,
         label,
@@ -59,7 +65,12 @@ pub const fn field(key: &'static str, label: &'static str, kind: FieldKind, requ
     }
 }
 
-pub const fn col(key: &'static str, label: &'static str, kind: ColumnKind, sortable: bool) -> Column {
+pub const fn col(
+    key: &'static str,
+    label: &'static str,
+    kind: ColumnKind,
+    sortable: bool,
+) -> Column {
     Column {
         key,
         label,
@@ -67,4 +78,3 @@ pub const fn col(key: &'static str, label: &'static str, kind: ColumnKind, sorta
         sortable,
     }
 }
-

@@ -60,7 +60,10 @@ fn repair(text: &str) -> (Value, bool) {
     }
     let missing_comma = Regex::new(r#"("|true|false|null|\d)\s+""#).unwrap();
     let mut fixed = missing_comma.replace_all(text, "$1, \"").into_owned();
-    fixed = Regex::new(r",\s*([}\]])").unwrap().replace_all(&fixed, "$1").into_owned();
+    fixed = Regex::new(r",\s*([}\]])")
+        .unwrap()
+        .replace_all(&fixed, "$1")
+        .into_owned();
     // `"results": [ "id": 1, ... ]`: an object written without its braces.
     if let Some(m) = Regex::new(r#"\[\s*"[^"]+"\s*:"#).unwrap().find(&fixed) {
         let open = m.start();
@@ -76,9 +79,17 @@ fn repair(text: &str) -> (Value, bool) {
                 (depth == 0).then_some(open + i)
             })
             .unwrap();
-        fixed = format!("{}[{{{}}}]{}", &fixed[..open], &fixed[open + 1..close], &fixed[close + 1..]);
+        fixed = format!(
+            "{}[{{{}}}]{}",
+            &fixed[..open],
+            &fixed[open + 1..close],
+            &fixed[close + 1..]
+        );
     }
-    (serde_json::from_str(&fixed).unwrap_or_else(|e| panic!("cannot repair {text}: {e}")), true)
+    (
+        serde_json::from_str(&fixed).unwrap_or_else(|e| panic!("cannot repair {text}: {e}")),
+        true,
+    )
 }
 
 fn detail_example(examples: &[Example], resource: Resource) -> Value {
@@ -94,7 +105,9 @@ fn detail_example(examples: &[Example], resource: Resource) -> Value {
 fn expand_list(examples: &[Example], ex: &Example, resource: Resource) -> Value {
     let placeholder = Regex::new(r"\[[A-Z]+\]").unwrap();
     let item = detail_example(examples, resource);
-    let text = placeholder.replace(&ex.text, format!("[{item}]").as_str()).into_owned();
+    let text = placeholder
+        .replace(&ex.text, format!("[{item}]").as_str())
+        .into_owned();
     repair(&text).0
 }
 
@@ -103,7 +116,11 @@ fn assert_round_trip<T: DeserializeOwned + Serialize>(example: &Value) -> T {
     let model: T = serde_json::from_value(example.clone()).expect("example reads into the model");
     let back = serde_json::to_value(&model).unwrap();
     for (key, value) in example.as_object().unwrap() {
-        assert_eq!(back.get(key), Some(value), "field {key} lost in the round trip");
+        assert_eq!(
+            back.get(key),
+            Some(value),
+            "field {key} lost in the round trip"
+        );
     }
     model
 }
@@ -117,7 +134,12 @@ fn assert_builds<T: DeserializeOwned>(
     let request = build(&input);
     assert_eq!(request.method.as_str(), ex.method);
     assert_eq!(request.path, ex.path.replace("{id}", "1"));
-    assert_eq!(request.body.as_ref().and_then(|b| b.as_json()), Some(body), "{}", ex.text);
+    assert_eq!(
+        request.body.as_ref().and_then(|b| b.as_json()),
+        Some(body),
+        "{}",
+        ex.text
+    );
 }
 
 fn resource_of(path: &str) -> Option<Resource> {
@@ -141,7 +163,10 @@ fn the_document_has_33_operations_and_the_builders_know_them_all() {
     // Each builder lands on its documented method and path.
     let mut built: BTreeSet<(String, String)> = BTreeSet::new();
     let mut add = |r: backup_console_core::api::ApiRequest| {
-        built.insert((r.method.as_str().to_owned(), r.path.replace("/7/", "/{id}/")));
+        built.insert((
+            r.method.as_str().to_owned(),
+            r.path.replace("/7/", "/{id}/"),
+        ));
     };
     add(requests::api_root());
     add(requests::ping());
@@ -179,7 +204,10 @@ fn every_example_reads_and_every_request_example_is_built() {
             let resource = resource_of(&ex.path).unwrap();
             (expand_list(&examples, ex, resource), false)
         } else if ex.text == "[DATETIME]" {
-            (serde_json::json!(["2018-11-26T05:00:00Z", "2018-12-03T05:00:00Z"]), false)
+            (
+                serde_json::json!(["2018-11-26T05:00:00Z", "2018-12-03T05:00:00Z"]),
+                false,
+            )
         } else {
             repair(&ex.text)
         };
@@ -215,22 +243,44 @@ fn every_example_reads_and_every_request_example_is_built() {
                 assert_eq!(value["count"], 1);
                 match r {
                     Resource::Users => drop(serde_json::from_value::<Page<User>>(value).unwrap()),
-                    Resource::Clients => drop(serde_json::from_value::<Page<Client>>(value).unwrap()),
-                    Resource::Schedules => drop(serde_json::from_value::<Page<Schedule>>(value).unwrap()),
-                    Resource::Repositories => drop(serde_json::from_value::<Page<Repository>>(value).unwrap()),
-                    Resource::Policies => drop(serde_json::from_value::<Page<Policy>>(value).unwrap()),
-                    Resource::Catalogs => drop(serde_json::from_value::<Page<Catalog>>(value).unwrap()),
+                    Resource::Clients => {
+                        drop(serde_json::from_value::<Page<Client>>(value).unwrap())
+                    }
+                    Resource::Schedules => {
+                        drop(serde_json::from_value::<Page<Schedule>>(value).unwrap())
+                    }
+                    Resource::Repositories => {
+                        drop(serde_json::from_value::<Page<Repository>>(value).unwrap())
+                    }
+                    Resource::Policies => {
+                        drop(serde_json::from_value::<Page<Policy>>(value).unwrap())
+                    }
+                    Resource::Catalogs => {
+                        drop(serde_json::from_value::<Page<Catalog>>(value).unwrap())
+                    }
                 }
                 assert_eq!(items.len(), 1);
             }
             ("GET", _, Some(r)) => match r {
                 Resource::Users => assert_eq!(assert_round_trip::<User>(&value).meta.id, 3),
-                Resource::Clients => assert_eq!(assert_round_trip::<Client>(&value).hostname, "lab.example.com"),
-                Resource::Schedules => assert_eq!(assert_round_trip::<Schedule>(&value).crontab, "*/1 * * * * *"),
-                Resource::Repositories => assert_eq!(assert_round_trip::<Repository>(&value).original_size, Some(722)),
+                Resource::Clients => assert_eq!(
+                    assert_round_trip::<Client>(&value).hostname,
+                    "lab.example.com"
+                ),
+                Resource::Schedules => assert_eq!(
+                    assert_round_trip::<Schedule>(&value).crontab,
+                    "*/1 * * * * *"
+                ),
+                Resource::Repositories => assert_eq!(
+                    assert_round_trip::<Repository>(&value).original_size,
+                    Some(722)
+                ),
                 Resource::Policies => {
                     let policy = assert_round_trip::<Policy>(&value);
-                    assert_eq!((policy.clients, policy.repository, policy.keep_yearly), (vec![1], Some(1), None));
+                    assert_eq!(
+                        (policy.clients, policy.repository, policy.keep_yearly),
+                        (vec![1], Some(1), None)
+                    );
                     assert_eq!(policy.meta.related["launch"], "/api/v1/policies/1/launch/");
                 }
                 Resource::Catalogs => assert!(assert_round_trip::<Catalog>(&value).healthy),
@@ -255,11 +305,21 @@ fn every_example_reads_and_every_request_example_is_built() {
                 };
                 let id = (method == "PATCH").then_some(1);
                 match r {
-                    Resource::Users => assert_builds::<UserInput>(ex, &value, |i| build_with(id)(i)),
-                    Resource::Clients => assert_builds::<ClientInput>(ex, &value, |i| build_with(id)(i)),
-                    Resource::Schedules => assert_builds::<ScheduleInput>(ex, &value, |i| build_with(id)(i)),
-                    Resource::Repositories => assert_builds::<RepositoryInput>(ex, &value, |i| build_with(id)(i)),
-                    Resource::Policies => assert_builds::<PolicyInput>(ex, &value, |i| build_with(id)(i)),
+                    Resource::Users => {
+                        assert_builds::<UserInput>(ex, &value, |i| build_with(id)(i))
+                    }
+                    Resource::Clients => {
+                        assert_builds::<ClientInput>(ex, &value, |i| build_with(id)(i))
+                    }
+                    Resource::Schedules => {
+                        assert_builds::<ScheduleInput>(ex, &value, |i| build_with(id)(i))
+                    }
+                    Resource::Repositories => {
+                        assert_builds::<RepositoryInput>(ex, &value, |i| build_with(id)(i))
+                    }
+                    Resource::Policies => {
+                        assert_builds::<PolicyInput>(ex, &value, |i| build_with(id)(i))
+                    }
                     Resource::Catalogs => panic!("catalogs take no request bodies"),
                 }
             }
@@ -271,7 +331,12 @@ fn every_example_reads_and_every_request_example_is_built() {
     assert_eq!(checked, 27, "the document's example count changed");
     assert_eq!(
         repaired,
-        ["GET /api/v1/ping", "GET /api/v1/config", "GET /api/v1/me", "POST /api/v1/clients/"]
+        [
+            "GET /api/v1/ping",
+            "GET /api/v1/config",
+            "GET /api/v1/me",
+            "POST /api/v1/clients/"
+        ]
     );
 }
 

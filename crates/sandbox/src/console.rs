@@ -21,7 +21,10 @@ pub fn router(sandbox: Sandbox) -> Router {
     }
 }
 
-async fn console_json(State(sandbox): State<Sandbox>, headers: HeaderMap) -> Json<serde_json::Value> {
+async fn console_json(
+    State(sandbox): State<Sandbox>,
+    headers: HeaderMap,
+) -> Json<serde_json::Value> {
     let host = headers
         .get("host")
         .and_then(|h| h.to_str().ok())

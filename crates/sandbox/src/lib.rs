@@ -51,7 +51,10 @@ impl Sandbox {
 /// The whole server: vendor APIs, test hooks, console.
 pub fn app(sandbox: Sandbox) -> Router {
     let vendors = Router::new()
-        .nest("/cyborgbackup", cyborgbackup::router(sandbox.cyborgbackup.clone()))
+        .nest(
+            "/cyborgbackup",
+            cyborgbackup::router(sandbox.cyborgbackup.clone()),
+        )
         .layer(axum::middleware::from_fn_with_state(
             sandbox.faults.clone(),
             faults::inject,

@@ -12,9 +12,16 @@ async fn main() {
     let mut dist: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
-        let mut value = || args.next().unwrap_or_else(|| usage(&format!("{arg} needs a value")));
+        let mut value = || {
+            args.next()
+                .unwrap_or_else(|| usage(&format!("{arg} needs a value")))
+        };
         match arg.as_str() {
-            "--port" => port = value().parse().unwrap_or_else(|_| usage("--port takes a number")),
+            "--port" => {
+                port = value()
+                    .parse()
+                    .unwrap_or_else(|_| usage("--port takes a number"))
+            }
             "--bind" => bind = value(),
             "--dist" => dist = Some(PathBuf::from(value())),
             "-h" | "--help" => usage(""),
@@ -23,7 +30,10 @@ async fn main() {
     }
     if let Some(dir) = &dist {
         if !dir.join("index.html").exists() {
-            usage(&format!("{} has no index.html; build the console first", dir.display()));
+            usage(&format!(
+                "{} has no index.html; build the console first",
+                dir.display()
+            ));
         }
     }
     let addr: SocketAddr = format!("{bind}:{port}")
@@ -36,7 +46,8 @@ async fn main() {
     // Tests start the sandbox on port 0 and read the real address from this line.
     println!(
         "sandbox listening on http://{bound}/ (console: {})",
-        dist.as_ref().map_or("not served".into(), |d| d.display().to_string())
+        dist.as_ref()
+            .map_or("not served".into(), |d| d.display().to_string())
     );
     axum::serve(listener, app(Sandbox::new(dist)))
         .with_graceful_shutdown(async {

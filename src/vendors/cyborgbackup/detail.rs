@@ -29,8 +29,17 @@ fn detail_rows(resource: Resource, record: &Value) -> Vec<(String, String)> {
         .filter_map(|k| record.get(k).map(|v| (k.to_owned(), v)))
         .map(|(k, v)| {
             let text = match v {
-                Value::String(s) if k.ends_with("created") || k.ends_with("modified") || k == "mtime" || k == "next_run" => format::timestamp(s),
-                Value::Number(n) if k.ends_with("_size") || k == "size" => n.as_u64().map_or_else(|| n.to_string(), format::bytes),
+                Value::String(s)
+                    if k.ends_with("created")
+                        || k.ends_with("modified")
+                        || k == "mtime"
+                        || k == "next_run" =>
+                {
+                    format::timestamp(s)
+                }
+                Value::Number(n) if k.ends_with("_size") || k == "size" => {
+                    n.as_u64().map_or_else(|| n.to_string(), format::bytes)
+                }
                 other => format::plain(other),
             };
             (k.to_owned(), text)
@@ -44,7 +53,9 @@ pub fn Detail(conn: String, resource: Resource, id: u64) -> impl IntoView {
     let navigate = use_navigate();
     let load_conn = conn.clone();
     // An object is a JSON object; anything else is a malformed answer, not something to show.
-    let object = use_load::<serde_json::Map<String, Value>>(move || Some((load_conn.clone(), requests::get(resource, id))));
+    let object = use_load::<serde_json::Map<String, Value>>(move || {
+        Some((load_conn.clone(), requests::get(resource, id)))
+    });
     let state = Signal::derive(move || match object.get() {
         Load::Ready(map) => Load::Ready(Value::Object(map)),
         Load::Loading => Load::Loading,

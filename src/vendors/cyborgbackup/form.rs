@@ -33,9 +33,17 @@ fn referenced(resource: Resource) -> Vec<&'static str> {
 pub fn Form(conn: String, resource: Resource, id: Option<u64>) -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
-    let values = RwSignal::new(if id.is_none() { forms::defaults(resource) } else { FormValues::new() });
+    let values = RwSignal::new(if id.is_none() {
+        forms::defaults(resource)
+    } else {
+        FormValues::new()
+    });
     let errors = RwSignal::new(FieldErrors::new());
-    let loaded = RwSignal::new(if id.is_none() { Load::Ready(()) } else { Load::Loading });
+    let loaded = RwSignal::new(if id.is_none() {
+        Load::Ready(())
+    } else {
+        Load::Loading
+    });
     let saving = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiError>);
     let options = RwSignal::new(ReferenceOptions::new());
@@ -44,7 +52,13 @@ pub fn Form(conn: String, resource: Resource, id: Option<u64>) -> impl IntoView 
     if let Some(id) = id {
         let conn = conn.clone();
         spawn_local(async move {
-            match call_json::<serde_json::Map<String, Value>>(session, &conn, requests::get(resource, id)).await {
+            match call_json::<serde_json::Map<String, Value>>(
+                session,
+                &conn,
+                requests::get(resource, id),
+            )
+            .await
+            {
                 Ok(record) => {
                     values.try_set(forms::values_from_record(resource, &Value::Object(record)));
                     loaded.try_set(Load::Ready(()));
@@ -57,14 +71,31 @@ pub fn Form(conn: String, resource: Resource, id: Option<u64>) -> impl IntoView 
     }
     for collection in referenced(resource) {
         let conn = conn.clone();
-        let Some(target) = Resource::from_name(collection) else { continue };
+        let Some(target) = Resource::from_name(collection) else {
+            continue;
+        };
         spawn_local(async move {
-            let query = PageQuery { page: 1, page_size: 200, order_by: Some(target.label_field().to_owned()), search: None };
-            if let Ok(page) = call_json::<Page<Value>>(session, &conn, requests::list(target, &query)).await {
+            let query = PageQuery {
+                page: 1,
+                page_size: 200,
+                order_by: Some(target.label_field().to_owned()),
+                search: None,
+            };
+            if let Ok(page) =
+                call_json::<Page<Value>>(session, &conn, requests::list(target, &query)).await
+            {
                 let choices = page
                     .results
                     .iter()
-                    .map(|r| (r["id"].to_string(), r[target.label_field()].as_str().unwrap_or_default().to_owned()))
+                    .map(|r| {
+                        (
+                            r["id"].to_string(),
+                            r[target.label_field()]
+                                .as_str()
+                                .unwrap_or_default()
+                                .to_owned(),
+                        )
+                    })
                     .collect();
                 options.try_update(|o| {
                     o.insert(collection, choices);
@@ -95,7 +126,10 @@ pub fn Form(conn: String, resource: Resource, id: Option<u64>) -> impl IntoView 
             match result {
                 Ok(saved) => {
                     let new_id = saved["id"].as_u64().or(id).unwrap_or_default();
-                    navigate(&connection_route(&conn, &format!("/{}/{new_id}", resource.name())), Default::default());
+                    navigate(
+                        &connection_route(&conn, &format!("/{}/{new_id}", resource.name())),
+                        Default::default(),
+                    );
                 }
                 Err(error) => {
                     if let Some(fields) = error.field_errors() {
@@ -155,10 +189,16 @@ pub fn Form(conn: String, resource: Resource, id: Option<u64>) -> impl IntoView 
 /// Move focus to the first field with a problem, so keyboard and screen-reader users land on it.
 fn focus_first_error() {
     request_animation_frame(|| {
-        let element = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(".field.has-error input, .field.has-error select, .field.has-error textarea").ok().flatten());
-        if let Some(el) = element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+        let element = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+            d.query_selector(
+                ".field.has-error input, .field.has-error select, .field.has-error textarea",
+            )
+            .ok()
+            .flatten()
+        });
+        if let Some(el) =
+            element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
             let _ = el.focus();
         }
     });

@@ -9,7 +9,10 @@ use leptos::prelude::*;
 use crate::calls::{use_load, Load};
 use crate::components::status::{ErrorBanner, Loading};
 
-fn show<T: Clone + Send + Sync + 'static>(state: RwSignal<Load<T>>, render: impl Fn(T) -> AnyView + Send + Sync + 'static) -> impl IntoView {
+fn show<T: Clone + Send + Sync + 'static>(
+    state: RwSignal<Load<T>>,
+    render: impl Fn(T) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
     move || match state.get() {
         Load::Loading => view! { <Loading /> }.into_any(),
         Load::Failed(error) => view! { <ErrorBanner error=error /> }.into_any(),

@@ -24,14 +24,20 @@ pub fn List(conn: String, resource: Resource) -> impl IntoView {
     let navigate = use_navigate();
     let query = Memo::new(move |_| {
         query_map.with(|q| PageQuery {
-            page: q.get("page").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1),
+            page: q
+                .get("page")
+                .and_then(|p| p.parse().ok())
+                .filter(|p| *p >= 1)
+                .unwrap_or(1),
             page_size: PageQuery::DEFAULT_PAGE_SIZE,
             order_by: q.get("order_by").filter(|o| !o.is_empty()),
             search: q.get("search").filter(|s| !s.is_empty()),
         })
     });
     let load_conn = conn.clone();
-    let state = use_load::<Page<serde_json::Map<String, Value>>>(move || Some((load_conn.clone(), requests::list(resource, &query.get()))));
+    let state = use_load::<Page<serde_json::Map<String, Value>>>(move || {
+        Some((load_conn.clone(), requests::list(resource, &query.get())))
+    });
 
     let base = connection_route(&conn, &format!("/{}", resource.name()));
     let go = {
@@ -47,8 +53,19 @@ pub fn List(conn: String, resource: Resource) -> impl IntoView {
             if let Some(s) = &q.search {
                 params.push(format!("search={}", js_sys::encode_uri_component(s)));
             }
-            let url = if params.is_empty() { base.clone() } else { format!("{base}?{}", params.join("&")) };
-            navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+            let url = if params.is_empty() {
+                base.clone()
+            } else {
+                format!("{base}?{}", params.join("&"))
+            };
+            navigate(
+                &url,
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
         }
     };
     let go_sort = go.clone();

@@ -11,10 +11,18 @@ use backup_console_core::vendors::cyborgbackup::Resource;
 use leptos::prelude::*;
 
 pub fn sections() -> Vec<(&'static str, &'static str)> {
-    Resource::ALL.iter().map(|r| (r.name(), r.title())).collect()
+    Resource::ALL
+        .iter()
+        .map(|r| (r.name(), r.title()))
+        .collect()
 }
 
-pub fn page(connection: Connection, resource: Option<String>, id: Option<String>, editing: bool) -> AnyView {
+pub fn page(
+    connection: Connection,
+    resource: Option<String>,
+    id: Option<String>,
+    editing: bool,
+) -> AnyView {
     let conn = connection.id.clone();
     let Some(name) = resource else {
         return view! { <home::Home connection=connection /> }.into_any();

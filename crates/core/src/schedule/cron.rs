@@ -146,7 +146,11 @@ impl Field {
     }
 
     fn matches(&self, value: u32) -> bool {
-        let offset = if self.kind == FieldKind::Year { 2000 } else { 0 };
+        let offset = if self.kind == FieldKind::Year {
+            2000
+        } else {
+            0
+        };
         value >= offset && value - offset < 128 && self.mask & (1u128 << (value - offset)) != 0
     }
 }
@@ -201,14 +205,15 @@ impl CronExpr {
             (_, 5) => &FIVE,
             (Dialect::CyBorgBackup, 6) => &SIX,
             (Dialect::Standard, n) => {
-                return Err(shape_error(n, "5 fields: minute hour day-of-month month day-of-week"))
-            }
-            (Dialect::CyBorgBackup, n) => {
                 return Err(shape_error(
                     n,
-                    "5 fields (minute hour day-of-month month day-of-week) or 6 with a year at the end",
+                    "5 fields: minute hour day-of-month month day-of-week",
                 ))
             }
+            (Dialect::CyBorgBackup, n) => return Err(shape_error(
+                n,
+                "5 fields (minute hour day-of-month month day-of-week) or 6 with a year at the end",
+            )),
         };
         let fields = tokens
             .iter()
@@ -230,7 +235,8 @@ impl CronExpr {
     }
 
     fn f(&self, kind: FieldKind) -> &Field {
-        self.field(kind).expect("the five standard fields are always present")
+        self.field(kind)
+            .expect("the five standard fields are always present")
     }
 
     fn day_matches(&self, date: NaiveDate) -> bool {
@@ -394,7 +400,10 @@ fn parse_field(text: &str, offset: usize, kind: FieldKind) -> Result<Field, Cron
             message,
         };
         if item.is_empty() {
-            return Err(err(position, "An empty item in a list (two commas or a trailing comma).".into()));
+            return Err(err(
+                position,
+                "An empty item in a list (two commas or a trailing comma).".into(),
+            ));
         }
         parts.push(parse_part(item, position, kind).map_err(|(at, msg)| err(at, msg))?);
         position += item.chars().count() + 1;
@@ -426,9 +435,12 @@ fn parse_part(item: &str, at: usize, kind: FieldKind) -> Result<Part, (usize, St
     let (range_text, step) = match item.split_once('/') {
         Some((range, step_text)) => {
             let step_at = at + range.chars().count() + 1;
-            let step: u32 = step_text
-                .parse()
-                .map_err(|_| (step_at, format!("The step \"{step_text}\" is not a whole number.")))?;
+            let step: u32 = step_text.parse().map_err(|_| {
+                (
+                    step_at,
+                    format!("The step \"{step_text}\" is not a whole number."),
+                )
+            })?;
             if step == 0 || step > high - low + 1 {
                 return Err((
                     step_at,
@@ -452,7 +464,9 @@ fn parse_part(item: &str, at: usize, kind: FieldKind) -> Result<Part, (usize, St
             if end < start {
                 return Err((
                     at,
-                    format!("The range {range_text} runs backwards; write the smaller value first."),
+                    format!(
+                        "The range {range_text} runs backwards; write the smaller value first."
+                    ),
                 ));
             }
             (start, end)
@@ -504,7 +518,10 @@ fn parse_value(text: &str, at: usize, kind: FieldKind) -> Result<u32, (usize, St
     if value < low || value > high {
         return Err((
             at,
-            format!("{value} is out of range; the {} runs from {low} to {high}.", kind.name()),
+            format!(
+                "{value} is out of range; the {} runs from {low} to {high}.",
+                kind.name()
+            ),
         ));
     }
     Ok(value)
@@ -557,7 +574,12 @@ fn describe_time(minute: &Field, hour: &Field) -> String {
         minute_text
     } else if let [Part::Any { step }] = hour.parts.as_slice() {
         format!("{minute_text} past every {step} hours")
-    } else if let [Part::Range { start, end, step: 1 }] = hour.parts.as_slice() {
+    } else if let [Part::Range {
+        start,
+        end,
+        step: 1,
+    }] = hour.parts.as_slice()
+    {
         format!("{minute_text}, between {start:02}:00 and {end:02}:59")
     } else {
         format!("{minute_text} past hour {}", describe_values(hour))
@@ -581,9 +603,15 @@ fn describe_values(field: &Field) -> String {
         .parts
         .iter()
         .map(|part| match *part {
-            Part::Any { step } => format!("every {step}{}", ordinal_suffix(step)) + " " + unit(field.kind),
+            Part::Any { step } => {
+                format!("every {step}{}", ordinal_suffix(step)) + " " + unit(field.kind)
+            }
             Part::Range { start, end, .. } if start == end => value_name(field.kind, start),
-            Part::Range { start, end, step: 1 } => format!(
+            Part::Range {
+                start,
+                end,
+                step: 1,
+            } => format!(
                 "{} through {}",
                 value_name(field.kind, start),
                 value_name(field.kind, end)
@@ -659,7 +687,10 @@ mod tests {
         assert_eq!(d("0 0,12 * * *"), "At 00:00 and 12:00");
         assert_eq!(d("0 * * * *"), "At the start of every hour");
         assert_eq!(d("5 */2 * * *"), "At minute 5 past every 2 hours");
-        assert_eq!(d("0 3 * JAN,JUL * 2030"), "At 03:00 in January and July in 2030");
+        assert_eq!(
+            d("0 3 * JAN,JUL * 2030"),
+            "At 03:00 in January and July in 2030"
+        );
         assert_eq!(d("@daily"), "At 00:00");
     }
 
@@ -668,7 +699,9 @@ mod tests {
         let err = CronExpr::parse("0 25 * * *", Dialect::Standard).unwrap_err();
         assert_eq!(err.field, Some(FieldKind::Hour));
         assert_eq!(err.position, 2);
-        assert!(err.to_string().starts_with("Hour field (at character 3): 25 is out of range"));
+        assert!(err
+            .to_string()
+            .starts_with("Hour field (at character 3): 25 is out of range"));
 
         let err = CronExpr::parse("0 5 * * FUN", Dialect::Standard).unwrap_err();
         assert_eq!(err.field, Some(FieldKind::DayOfWeek));
@@ -692,16 +725,26 @@ mod tests {
     #[test]
     fn next_runs_follow_the_fields() {
         let runs = cyborg("0 5 * * MON *").next_runs(at("2018-11-23T20:54:51Z"), 2);
-        assert_eq!(runs, vec![at("2018-11-26T05:00:00Z"), at("2018-12-03T05:00:00Z")]);
+        assert_eq!(
+            runs,
+            vec![at("2018-11-26T05:00:00Z"), at("2018-12-03T05:00:00Z")]
+        );
 
         let runs = cyborg("*/1 * * * * *").next_runs(at("2020-01-01T00:00:30Z"), 2);
-        assert_eq!(runs, vec![at("2020-01-01T00:01:00Z"), at("2020-01-01T00:02:00Z")]);
+        assert_eq!(
+            runs,
+            vec![at("2020-01-01T00:01:00Z"), at("2020-01-01T00:02:00Z")]
+        );
 
         // Vixie OR: the 13th, or any Friday.
         let runs = cyborg("0 0 13 * 5").next_runs(at("2026-11-01T00:00:00Z"), 3);
         assert_eq!(
             runs,
-            vec![at("2026-11-06T00:00:00Z"), at("2026-11-13T00:00:00Z"), at("2026-11-20T00:00:00Z")]
+            vec![
+                at("2026-11-06T00:00:00Z"),
+                at("2026-11-13T00:00:00Z"),
+                at("2026-11-20T00:00:00Z")
+            ]
         );
         // 7 is Sunday too.
         assert_eq!(
@@ -709,8 +752,14 @@ mod tests {
             Some(at("2026-11-29T00:00:00Z"))
         );
         // February 30th never comes.
-        assert_eq!(cyborg("0 0 30 2 *").next_after(at("2026-01-01T00:00:00Z")), None);
+        assert_eq!(
+            cyborg("0 0 30 2 *").next_after(at("2026-01-01T00:00:00Z")),
+            None
+        );
         // A past year never comes again.
-        assert_eq!(cyborg("0 0 * * * 2020").next_after(at("2026-01-01T00:00:00Z")), None);
+        assert_eq!(
+            cyborg("0 0 * * * 2020").next_after(at("2026-01-01T00:00:00Z")),
+            None
+        );
     }
 }

@@ -63,8 +63,14 @@ pub fn router(sim: Sim) -> Router {
         .route("/api/v1/policies/{id}/launch/", post(launch))
         .route("/api/v1/policies/{id}/calendar/", get(calendar))
         .route("/api/v1/{resource}/", get(list).post(create))
-        .route("/api/v1/{resource}/{id}/", get(retrieve).patch(update).delete(destroy))
-        .route_layer(axum::middleware::from_fn_with_state(sim.clone(), authenticate));
+        .route(
+            "/api/v1/{resource}/{id}/",
+            get(retrieve).patch(update).delete(destroy),
+        )
+        .route_layer(axum::middleware::from_fn_with_state(
+            sim.clone(),
+            authenticate,
+        ));
     Router::new()
         .route("/api/v1/ping", get(ping))
         .route("/api/v1/ping/", get(ping))
@@ -77,6 +83,20 @@ fn error(status: StatusCode, detail: &str) -> Response {
     (status, Json(json!({ "detail": detail }))).into_response()
 }
 
+/// A refusal in DRF's shape, `{"detail": ...}`; small, so handlers can use `?`.
+struct Refusal(StatusCode, &'static str);
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        error(self.0, self.1)
+    }
+}
+
+const NOT_FOUND: Refusal = Refusal(StatusCode::NOT_FOUND, "Not found.");
+const NOT_ALLOWED: Refusal = Refusal(StatusCode::METHOD_NOT_ALLOWED, "Method not allowed.");
+
+type Answer = Result<Response, Refusal>;
+
 /// DRF token authentication: `Authorization: Token <key>`.
 async fn authenticate(State(sim): State<Sim>, request: Request, next: Next) -> Response {
     let header = request
@@ -86,7 +106,14 @@ async fn authenticate(State(sim): State<Sim>, request: Request, next: Next) -> R
         .unwrap_or("");
     let challenge = [(header::WWW_AUTHENTICATE, "Token")];
     let Some(token) = header.strip_prefix("Token ") else {
-        return (challenge, error(StatusCode::UNAUTHORIZED, "Authentication credentials were not provided.")).into_response();
+        return (
+            challenge,
+            error(
+                StatusCode::UNAUTHORIZED,
+                "Authentication credentials were not provided.",
+            ),
+        )
+            .into_response();
     };
     if !sim.lock().tokens.contains_key(token.trim()) {
         return (challenge, error(StatusCode::UNAUTHORIZED, "Invalid token.")).into_response();
@@ -95,9 +122,11 @@ async fn authenticate(State(sim): State<Sim>, request: Request, next: Next) -> R
 }
 
 async fn api_root() -> Json<Value> {
-    Json(json!({"ping": "/api/v1/ping", "config": "/api/v1/config/", "me": "/api/v1/me/",
+    Json(
+        json!({"ping": "/api/v1/ping", "config": "/api/v1/config/", "me": "/api/v1/me/",
         "users": "/api/v1/users/", "clients": "/api/v1/clients/", "schedules": "/api/v1/schedules/",
-        "repositories": "/api/v1/repositories/", "policies": "/api/v1/policies/", "catalogs": "/api/v1/catalogs/"}))
+        "repositories": "/api/v1/repositories/", "policies": "/api/v1/policies/", "catalogs": "/api/v1/catalogs/"}),
+    )
 }
 
 async fn ping() -> Json<Value> {
@@ -116,18 +145,37 @@ async fn me(State(sim): State<Sim>, headers: HeaderMap) -> Response {
         .and_then(|h| h.strip_prefix("Token "))
         .unwrap_or("")
         .trim();
-    let user = store.tokens.get(token).and_then(|id| store.get(Resource::Users, *id));
-    let results: Vec<Value> = user.map(|u| store.present(Resource::Users, u)).into_iter().collect();
-    Json(json!({"count": results.len(), "next": null, "previous": null, "results": results})).into_response()
+    let user = store
+        .tokens
+        .get(token)
+        .and_then(|id| store.get(Resource::Users, *id));
+    let results: Vec<Value> = user
+        .map(|u| store.present(Resource::Users, u))
+        .into_iter()
+        .collect();
+    Json(json!({"count": results.len(), "next": null, "previous": null, "results": results}))
+        .into_response()
 }
 
-fn resource_of(name: &str) -> Result<Resource, Response> {
-    Resource::from_name(name).ok_or_else(|| error(StatusCode::NOT_FOUND, "Not found."))
+fn resource_of(name: &str) -> Result<Resource, Refusal> {
+    Resource::from_name(name).ok_or(NOT_FOUND)
+}
+
+fn writable(name: &str) -> Result<Resource, Refusal> {
+    let resource = resource_of(name)?;
+    if resource.writable() {
+        Ok(resource)
+    } else {
+        Err(NOT_ALLOWED)
+    }
 }
 
 fn compare(a: &Value, b: &Value) -> Ordering {
     match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x.as_f64().partial_cmp(&y.as_f64()).unwrap_or(Ordering::Equal),
+        (Value::Number(x), Value::Number(y)) => x
+            .as_f64()
+            .partial_cmp(&y.as_f64())
+            .unwrap_or(Ordering::Equal),
         (Value::String(x), Value::String(y)) => x.to_lowercase().cmp(&y.to_lowercase()),
         (Value::Bool(x), Value::Bool(y)) => x.cmp(y),
         (Value::Null, Value::Null) => Ordering::Equal,
@@ -137,19 +185,30 @@ fn compare(a: &Value, b: &Value) -> Ordering {
     }
 }
 
-async fn list(State(sim): State<Sim>, Path(name): Path<String>, Query(query): Query<HashMap<String, String>>) -> Response {
+async fn list(
+    State(sim): State<Sim>,
+    Path(name): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
     let resource = match resource_of(&name) {
         Ok(r) => r,
-        Err(e) => return e,
+        Err(refusal) => return refusal.into_response(),
     };
     let store = sim.lock();
-    let search = query.get("search").map(|s| s.to_lowercase()).filter(|s| !s.is_empty());
+    let search = query
+        .get("search")
+        .map(|s| s.to_lowercase())
+        .filter(|s| !s.is_empty());
     let mut items: Vec<&Value> = store.objects[&resource]
         .values()
         .filter(|o| {
             search.as_ref().is_none_or(|needle| {
                 o.as_object().is_some_and(|fields| {
-                    fields.iter().any(|(key, v)| key != "url" && v.as_str().is_some_and(|s| s.to_lowercase().contains(needle)))
+                    fields.iter().any(|(key, v)| {
+                        key != "url"
+                            && v.as_str()
+                                .is_some_and(|s| s.to_lowercase().contains(needle))
+                    })
                 })
             })
         })
@@ -160,17 +219,30 @@ async fn list(State(sim): State<Sim>, Path(name): Path<String>, Query(query): Qu
             None => (order.as_str(), false),
         };
         if !resource.columns().iter().any(|c| c.key == field) {
-            return (StatusCode::BAD_REQUEST, Json(json!({"order_by": [format!("Cannot order by field \"{field}\".")]}))).into_response();
+            return (
+                StatusCode::BAD_REQUEST,
+                Json(json!({"order_by": [format!("Cannot order by field \"{field}\".")]})),
+            )
+                .into_response();
         }
         items.sort_by(|a, b| {
             let ordering = compare(&a[field], &b[field]).then_with(|| compare(&a["id"], &b["id"]));
-            if descending { ordering.reverse() } else { ordering }
+            if descending {
+                ordering.reverse()
+            } else {
+                ordering
+            }
         });
     }
     let page_size = match query.get("page_size").map(|s| s.parse::<usize>()) {
         None => 25,
         Some(Ok(n)) if n > 0 => n.min(MAX_PAGE_SIZE),
-        Some(_) => return error(StatusCode::BAD_REQUEST, "page_size must be a positive whole number."),
+        Some(_) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "page_size must be a positive whole number.",
+            )
+        }
     };
     let page = match query.get("page").map(|s| s.parse::<usize>()) {
         None => 1,
@@ -183,10 +255,17 @@ async fn list(State(sim): State<Sim>, Path(name): Path<String>, Query(query): Qu
         return error(StatusCode::NOT_FOUND, "Invalid page.");
     }
     let link = |p: usize| {
-        let mut params: Vec<(String, String)> = query.iter().filter(|(k, _)| *k != "page").map(|(k, v)| (k.clone(), v.clone())).collect();
+        let mut params: Vec<(String, String)> = query
+            .iter()
+            .filter(|(k, _)| *k != "page")
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
         params.sort();
         params.push(("page".into(), p.to_string()));
-        let qs: Vec<String> = params.iter().map(|(k, v)| format!("{k}={}", v.replace(' ', "+"))).collect();
+        let qs: Vec<String> = params
+            .iter()
+            .map(|(k, v)| format!("{k}={}", v.replace(' ', "+")))
+            .collect();
         json!(format!("{MOUNT}/api/v1/{name}/?{}", qs.join("&")))
     };
     let results: Vec<Value> = items
@@ -204,35 +283,21 @@ async fn list(State(sim): State<Sim>, Path(name): Path<String>, Query(query): Qu
     .into_response()
 }
 
-fn parse_id(id: &str) -> Result<u64, Response> {
-    id.parse().map_err(|_| error(StatusCode::NOT_FOUND, "Not found."))
+fn parse_id(id: &str) -> Result<u64, Refusal> {
+    id.parse().map_err(|_| NOT_FOUND)
 }
 
-async fn retrieve(State(sim): State<Sim>, Path((name, id)): Path<(String, String)>) -> Response {
-    let (resource, id) = match (resource_of(&name), parse_id(&id)) {
-        (Ok(r), Ok(i)) => (r, i),
-        (Err(e), _) | (_, Err(e)) => return e,
-    };
+async fn retrieve(State(sim): State<Sim>, Path((name, id)): Path<(String, String)>) -> Answer {
+    let (resource, id) = (resource_of(&name)?, parse_id(&id)?);
     let store = sim.lock();
-    match store.get(resource, id) {
-        Some(object) => Json(store.present(resource, object)).into_response(),
-        None => error(StatusCode::NOT_FOUND, "Not found."),
-    }
+    let object = store.get(resource, id).ok_or(NOT_FOUND)?;
+    Ok(Json(store.present(resource, object)).into_response())
 }
 
-fn parse_body(body: &Bytes) -> Result<Value, Response> {
-    serde_json::from_slice(body).map_err(|e| error(StatusCode::BAD_REQUEST, &format!("JSON parse error - {e}")))
-}
-
-fn save(sim: &Sim, name: &str, id: Option<u64>, body: &Bytes) -> Response {
-    let resource = match resource_of(name) {
-        Ok(r) if r.writable() => r,
-        Ok(_) => return error(StatusCode::METHOD_NOT_ALLOWED, "Method not allowed."),
-        Err(e) => return e,
-    };
-    let body = match parse_body(body) {
+fn save(sim: &Sim, resource: Resource, id: Option<u64>, body: &Bytes) -> Response {
+    let body: Value = match serde_json::from_slice(body) {
         Ok(b) => b,
-        Err(e) => return e,
+        Err(e) => return error(StatusCode::BAD_REQUEST, &format!("JSON parse error - {e}")),
     };
     let mut store = sim.lock();
     match store.save(resource, id, &body) {
@@ -240,47 +305,44 @@ fn save(sim: &Sim, name: &str, id: Option<u64>, body: &Bytes) -> Response {
             let object = store.get(resource, id).expect("just saved");
             Json(store.present(resource, object)).into_response()
         }
-        Err(Failure::NotFound) => error(StatusCode::NOT_FOUND, "Not found."),
-        Err(Failure::Invalid(errors)) => (StatusCode::BAD_REQUEST, Json(json!(errors))).into_response(),
+        Err(Failure::NotFound) => NOT_FOUND.into_response(),
+        Err(Failure::Invalid(errors)) => {
+            (StatusCode::BAD_REQUEST, Json(json!(errors))).into_response()
+        }
     }
 }
 
-async fn create(State(sim): State<Sim>, Path(name): Path<String>, body: Bytes) -> Response {
-    save(&sim, &name, None, &body)
+async fn create(State(sim): State<Sim>, Path(name): Path<String>, body: Bytes) -> Answer {
+    Ok(save(&sim, writable(&name)?, None, &body))
 }
 
-async fn update(State(sim): State<Sim>, Path((name, id)): Path<(String, String)>, body: Bytes) -> Response {
-    match parse_id(&id) {
-        Ok(id) => save(&sim, &name, Some(id), &body),
-        Err(e) => e,
-    }
+async fn update(
+    State(sim): State<Sim>,
+    Path((name, id)): Path<(String, String)>,
+    body: Bytes,
+) -> Answer {
+    Ok(save(&sim, writable(&name)?, Some(parse_id(&id)?), &body))
 }
 
-async fn destroy(State(sim): State<Sim>, Path((name, id)): Path<(String, String)>) -> Response {
-    let (resource, id) = match (resource_of(&name), parse_id(&id)) {
-        (Ok(r), Ok(i)) => (r, i),
-        (Err(e), _) | (_, Err(e)) => return e,
-    };
-    if !resource.writable() {
-        return error(StatusCode::METHOD_NOT_ALLOWED, "Method not allowed.");
-    }
+async fn destroy(State(sim): State<Sim>, Path((name, id)): Path<(String, String)>) -> Answer {
+    let (resource, id) = (writable(&name)?, parse_id(&id)?);
     let mut store = sim.lock();
-    match store.objects.get_mut(&resource).and_then(|c| c.remove(&id)) {
-        Some(_) => StatusCode::OK.into_response(),
-        None => error(StatusCode::NOT_FOUND, "Not found."),
-    }
+    store
+        .objects
+        .get_mut(&resource)
+        .and_then(|c| c.remove(&id))
+        .ok_or(NOT_FOUND)?;
+    Ok(StatusCode::OK.into_response())
 }
 
 /// Launching runs the job at once: its archive appears in the catalog.
-async fn launch(State(sim): State<Sim>, Path(id): Path<String>) -> Response {
-    let id = match parse_id(&id) {
-        Ok(i) => i,
-        Err(e) => return e,
-    };
+async fn launch(State(sim): State<Sim>, Path(id): Path<String>) -> Answer {
+    let id = parse_id(&id)?;
     let mut store = sim.lock();
-    let Some(policy) = store.get(Resource::Policies, id).cloned() else {
-        return error(StatusCode::NOT_FOUND, "Not found.");
-    };
+    let policy = store
+        .get(Resource::Policies, id)
+        .cloned()
+        .ok_or(NOT_FOUND)?;
     let job = store.next_job;
     store.next_job += 1;
     let stamp = Utc::now();
@@ -293,7 +355,11 @@ async fn launch(State(sim): State<Sim>, Path(id): Path<String>) -> Response {
         .filter_map(|c| c["hostname"].as_str().map(str::to_owned))
         .collect();
     for host in &hosts {
-        let archive = format!("{}-{host}-{}", policy["policy_type"].as_str().unwrap_or("job"), stamp.format("%Y-%m-%d_%H-%M"));
+        let archive = format!(
+            "{}-{host}-{}",
+            policy["policy_type"].as_str().unwrap_or("job"),
+            stamp.format("%Y-%m-%d_%H-%M")
+        );
         store.insert_raw(
             Resource::Catalogs,
             json!({"archive_name": archive, "path": "etc/hostname", "job": job, "mode": "-rw-r--r--",
@@ -301,17 +367,15 @@ async fn launch(State(sim): State<Sim>, Path(id): Path<String>) -> Response {
                    "group": "root", "size": host.len() + 1, "healthy": true}),
         );
     }
-    Json(json!({"job": job, "policy": id, "status": "successful", "archives": hosts.len()})).into_response()
+    Ok(
+        Json(json!({"job": job, "policy": id, "status": "successful", "archives": hosts.len()}))
+            .into_response(),
+    )
 }
 
-async fn calendar(State(sim): State<Sim>, Path(id): Path<String>) -> Response {
-    let id = match parse_id(&id) {
-        Ok(i) => i,
-        Err(e) => return e,
-    };
+async fn calendar(State(sim): State<Sim>, Path(id): Path<String>) -> Answer {
+    let id = parse_id(&id)?;
     let store = sim.lock();
-    match store.get(Resource::Policies, id) {
-        Some(policy) => Json(json!(store.calendar(policy, CALENDAR_LIMIT))).into_response(),
-        None => error(StatusCode::NOT_FOUND, "Not found."),
-    }
+    let policy = store.get(Resource::Policies, id).ok_or(NOT_FOUND)?;
+    Ok(Json(json!(store.calendar(policy, CALENDAR_LIMIT))).into_response())
 }

@@ -47,12 +47,25 @@ pub fn seeded() -> Store {
         ("First of the month", "0 3 1 * *"),
     ];
     for (name, crontab) in schedules {
-        store.insert_raw(Resource::Schedules, json!({"name": name, "crontab": crontab, "enabled": true}));
+        store.insert_raw(
+            Resource::Schedules,
+            json!({"name": name, "crontab": crontab, "enabled": true}),
+        );
     }
 
     let repositories = [
-        ("Main Repo", "cyborgbackup@backup:/repository", 72_200_000_000u64, 41_900_000_000u64),
-        ("Offsite", "cyborgbackup@offsite.example.net:/srv/borg", 18_000_000_000, 9_500_000_000),
+        (
+            "Main Repo",
+            "cyborgbackup@backup:/repository",
+            72_200_000_000u64,
+            41_900_000_000u64,
+        ),
+        (
+            "Offsite",
+            "cyborgbackup@offsite.example.net:/srv/borg",
+            18_000_000_000,
+            9_500_000_000,
+        ),
     ];
     for (name, path, original, dedup) in repositories {
         store.insert_raw(
@@ -79,8 +92,16 @@ pub fn seeded() -> Store {
     }
 
     // Enough catalog entries to need several pages.
-    let files = ["etc/hosts", "etc/fstab", "etc/ssh/sshd_config", "var/lib/mysql/ibdata1", "home/ops/.bashrc",
-        "srv/www/index.html", "srv/www/app.js", "root/.profile"];
+    let files = [
+        "etc/hosts",
+        "etc/fstab",
+        "etc/ssh/sshd_config",
+        "var/lib/mysql/ibdata1",
+        "home/ops/.bashrc",
+        "srv/www/index.html",
+        "srv/www/app.js",
+        "root/.profile",
+    ];
     for day in 20..=24 {
         let archive = format!("rootfs-web-01.example.com-2026-11-{day}_01-30");
         let job = store.next_job;

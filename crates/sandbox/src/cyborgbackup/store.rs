@@ -4,8 +4,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use backup_console_core::api::FieldErrors;
 use backup_console_core::schedule::{CronExpr, Dialect};
-use backup_console_core::vendors::cyborgbackup::forms::{self, FormValues};
 use backup_console_core::spec::FieldKind;
+use backup_console_core::vendors::cyborgbackup::forms::{self, FormValues};
 use backup_console_core::vendors::cyborgbackup::{Resource, API_ROOT};
 use chrono::{DateTime, Datelike, SecondsFormat, TimeZone, Utc};
 use serde_json::{json, Map, Value};
@@ -30,13 +30,23 @@ fn now() -> String {
 fn uuid_for(resource: Resource, id: u64) -> String {
     // Deterministic, so demo data and tests stay stable.
     let n = id * 7919 + resource.name().len() as u64;
-    format!("{:08x}-{:04x}-4{:03x}-a{:03x}-{:012x}", n, n % 0xffff, n % 0xfff, (n * 3) % 0xfff, n * 104729)
+    format!(
+        "{:08x}-{:04x}-4{:03x}-a{:03x}-{:012x}",
+        n,
+        n % 0xffff,
+        n % 0xfff,
+        (n * 3) % 0xfff,
+        n * 104729
+    )
 }
 
 impl Store {
     pub fn empty() -> Self {
         Self {
-            objects: Resource::ALL.iter().map(|r| (*r, BTreeMap::new())).collect(),
+            objects: Resource::ALL
+                .iter()
+                .map(|r| (*r, BTreeMap::new()))
+                .collect(),
             next_id: HashMap::new(),
             next_job: 1,
             tokens: HashMap::new(),
@@ -55,7 +65,10 @@ impl Store {
         let stamp = now();
         let object = fields.as_object_mut().expect("objects are JSON objects");
         object.insert("id".into(), json!(id));
-        object.insert("url".into(), json!(format!("{API_ROOT}/{}/{id}/", resource.name())));
+        object.insert(
+            "url".into(),
+            json!(format!("{API_ROOT}/{}/{id}/", resource.name())),
+        );
         if resource != Resource::Catalogs {
             object.insert("type".into(), json!(resource.singular()));
             object.entry("created").or_insert(json!(stamp));
@@ -69,7 +82,12 @@ impl Store {
     }
 
     /// Create (`id` None) or patch an object from a request body.
-    pub fn save(&mut self, resource: Resource, id: Option<u64>, body: &Value) -> Result<u64, Failure> {
+    pub fn save(
+        &mut self,
+        resource: Resource,
+        id: Option<u64>,
+        body: &Value,
+    ) -> Result<u64, Failure> {
         let Some(incoming) = body.as_object() else {
             return Err(Failure::Invalid(FieldErrors::from([(
                 "non_field_errors".into(),
@@ -81,7 +99,9 @@ impl Store {
             None => None,
         };
         let mut errors = FieldErrors::new();
-        let mut merged = existing.clone().unwrap_or_else(|| Value::Object(Map::new()));
+        let mut merged = existing
+            .clone()
+            .unwrap_or_else(|| Value::Object(Map::new()));
         for spec in resource.fields() {
             match incoming.get(spec.key) {
                 Some(value) => {
@@ -102,12 +122,19 @@ impl Store {
         let mut values: FormValues = forms::values_from_record(resource, &merged);
         // Booleans absent from a create default to the model's defaults.
         for (key, value) in forms::defaults(resource) {
-            if merged.get(&key).is_none() && !resource.fields().iter().any(|f| f.key == key && f.required) {
+            if merged.get(&key).is_none()
+                && !resource.fields().iter().any(|f| f.key == key && f.required)
+            {
                 values.insert(key, value);
             }
         }
         let validated = forms::validate(resource, &values).map_err(|errors| {
-            Failure::Invalid(errors.into_iter().map(|(k, v)| (k, v.into_iter().map(|m| drf_message(&m)).collect())).collect())
+            Failure::Invalid(
+                errors
+                    .into_iter()
+                    .map(|(k, v)| (k, v.into_iter().map(|m| drf_message(&m)).collect()))
+                    .collect(),
+            )
         })?;
         let mut errors = self.server_checks(resource, id, &validated);
         if let Some(e) = errors.take() {
@@ -120,7 +147,10 @@ impl Store {
         match id {
             Some(id) => {
                 record["modified"] = json!(now());
-                self.objects.get_mut(&resource).expect("collection").insert(id, record);
+                self.objects
+                    .get_mut(&resource)
+                    .expect("collection")
+                    .insert(id, record);
                 Ok(id)
             }
             None => Ok(self.insert_raw(resource, record)),
@@ -128,26 +158,47 @@ impl Store {
     }
 
     /// What only the server can know: uniqueness and references.
-    fn server_checks(&self, resource: Resource, id: Option<u64>, body: &Value) -> Option<FieldErrors> {
+    fn server_checks(
+        &self,
+        resource: Resource,
+        id: Option<u64>,
+        body: &Value,
+    ) -> Option<FieldErrors> {
         let mut errors = FieldErrors::new();
         let unique = resource.label_field();
         if let Some(value) = body.get(unique).and_then(Value::as_str) {
-            let taken = self.objects[&resource]
-                .iter()
-                .any(|(other, o)| Some(*other) != id && o[unique].as_str().is_some_and(|v| v.eq_ignore_ascii_case(value)));
+            let taken = self.objects[&resource].iter().any(|(other, o)| {
+                Some(*other) != id
+                    && o[unique]
+                        .as_str()
+                        .is_some_and(|v| v.eq_ignore_ascii_case(value))
+            });
             if taken {
                 errors.insert(
                     unique.into(),
-                    vec![format!("{} with this {} already exists.", capitalize(resource.singular()), unique.replace('_', " "))],
+                    vec![format!(
+                        "{} with this {} already exists.",
+                        capitalize(resource.singular()),
+                        unique.replace('_', " ")
+                    )],
                 );
             }
         }
         for spec in resource.fields() {
             let ids: Vec<(Resource, u64)> = match spec.kind {
-                FieldKind::Reference(target) => body[spec.key].as_u64().map(|i| (Resource::from_name(target).expect("known collection"), i)).into_iter().collect(),
+                FieldKind::Reference(target) => body[spec.key]
+                    .as_u64()
+                    .map(|i| (Resource::from_name(target).expect("known collection"), i))
+                    .into_iter()
+                    .collect(),
                 FieldKind::References(target) => body[spec.key]
                     .as_array()
-                    .map(|a| a.iter().filter_map(Value::as_u64).map(|i| (Resource::from_name(target).expect("known collection"), i)).collect())
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(Value::as_u64)
+                            .map(|i| (Resource::from_name(target).expect("known collection"), i))
+                            .collect()
+                    })
                     .unwrap_or_default(),
                 _ => continue,
             };
@@ -173,13 +224,20 @@ impl Store {
         }
         if resource == Resource::Policies {
             let base = format!("{API_ROOT}/policies/{id}/");
-            let mut related = json!({"launch": format!("{base}launch/"), "calendar": format!("{base}calendar/")});
+            let mut related =
+                json!({"launch": format!("{base}launch/"), "calendar": format!("{base}calendar/")});
             let mut summary = json!({});
-            if let Some(repo) = object["repository"].as_u64().and_then(|r| self.get(Resource::Repositories, r)) {
+            if let Some(repo) = object["repository"]
+                .as_u64()
+                .and_then(|r| self.get(Resource::Repositories, r))
+            {
                 related["repository"] = repo["url"].clone();
-                summary["repository"] = json!({"id": repo["id"], "name": repo["name"], "path": repo["path"]});
+                summary["repository"] =
+                    json!({"id": repo["id"], "name": repo["name"], "path": repo["path"]});
             }
-            let schedule = object["schedule"].as_u64().and_then(|s| self.get(Resource::Schedules, s));
+            let schedule = object["schedule"]
+                .as_u64()
+                .and_then(|s| self.get(Resource::Schedules, s));
             if let Some(schedule) = schedule {
                 related["schedule"] = schedule["url"].clone();
                 summary["schedule"] = json!({"id": schedule["id"], "name": schedule["name"], "crontab": schedule["crontab"]});
@@ -191,7 +249,9 @@ impl Store {
                 .and_then(|c| CronExpr::parse(c, Dialect::CyBorgBackup).ok())
                 .filter(|_| object["enabled"].as_bool().unwrap_or(true))
                 .and_then(|cron| cron.next_after(Utc::now()))
-                .map_or(Value::Null, |t| json!(t.to_rfc3339_opts(SecondsFormat::Secs, true)));
+                .map_or(Value::Null, |t| {
+                    json!(t.to_rfc3339_opts(SecondsFormat::Secs, true))
+                });
         }
         out
     }
@@ -225,7 +285,9 @@ fn type_problem(kind: FieldKind, value: &Value) -> Option<String> {
     let ok = match kind {
         FieldKind::Bool => value.is_boolean(),
         FieldKind::Count | FieldKind::Reference(_) => value.is_null() || value.as_u64().is_some(),
-        FieldKind::References(_) => value.as_array().is_some_and(|a| a.iter().all(|v| v.as_u64().is_some())),
+        FieldKind::References(_) => value
+            .as_array()
+            .is_some_and(|a| a.iter().all(|v| v.as_u64().is_some())),
         _ => value.is_string(),
     };
     (!ok).then(|| match kind {
@@ -249,5 +311,8 @@ fn drf_message(message: &str) -> String {
 
 fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
 }

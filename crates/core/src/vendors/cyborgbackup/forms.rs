@@ -7,9 +7,9 @@ use serde_json::{json, Map, Value};
 
 use super::requests::{self, inputs::*};
 use super::resources::Resource;
-use crate::spec::{FieldKind, FieldSpec};
 use crate::api::{ApiRequest, FieldErrors};
 use crate::schedule::{CronExpr, Dialect};
+use crate::spec::{FieldKind, FieldSpec};
 
 /// Form field key to the text in the input (booleans are `"true"`/`"false"`).
 pub type FormValues = BTreeMap<String, String>;
@@ -169,9 +169,8 @@ pub fn save_request(
         body: Value,
     ) -> Result<ApiRequest, FieldErrors> {
         // Going through the typed input guarantees the body has the documented shape.
-        let input: T = serde_json::from_value(body).map_err(|e| {
-            FieldErrors::from([("form".to_owned(), vec![e.to_string()])])
-        })?;
+        let input: T = serde_json::from_value(body)
+            .map_err(|e| FieldErrors::from([("form".to_owned(), vec![e.to_string()])]))?;
         Ok(match id {
             None => requests::create(resource, &input),
             Some(id) => requests::update(resource, id, &input),
@@ -191,7 +190,9 @@ pub fn save_request(
 }
 
 fn split_list(text: &str) -> impl Iterator<Item = &str> {
-    text.split([',', ' ']).map(str::trim).filter(|s| !s.is_empty())
+    text.split([',', ' '])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
 }
 
 pub fn is_email(text: &str) -> bool {
@@ -223,7 +224,10 @@ mod tests {
     use crate::api::Method;
 
     fn values(pairs: &[(&str, &str)]) -> FormValues {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -244,7 +248,14 @@ mod tests {
         let keys: Vec<&str> = errors.keys().map(String::as_str).collect();
         assert_eq!(
             keys,
-            ["clients", "extra_vars", "keep_daily", "name", "policy_type", "repository"]
+            [
+                "clients",
+                "extra_vars",
+                "keep_daily",
+                "name",
+                "policy_type",
+                "repository"
+            ]
         );
         assert_eq!(errors["name"], ["Name is required."]);
     }
@@ -253,7 +264,11 @@ mod tests {
     fn crontab_errors_come_from_the_cron_parser() {
         let errors = validate(
             Resource::Schedules,
-            &values(&[("name", "n"), ("crontab", "0 24 * * *"), ("enabled", "true")]),
+            &values(&[
+                ("name", "n"),
+                ("crontab", "0 24 * * *"),
+                ("enabled", "true"),
+            ]),
         )
         .unwrap_err();
         assert!(errors["crontab"][0].starts_with("Hour field"));
@@ -264,7 +279,11 @@ mod tests {
         let req = save_request(
             Resource::Schedules,
             None,
-            &values(&[("name", "Every Minutes"), ("crontab", "*/1 * * * * *"), ("enabled", "true")]),
+            &values(&[
+                ("name", "Every Minutes"),
+                ("crontab", "*/1 * * * * *"),
+                ("enabled", "true"),
+            ]),
         )
         .unwrap();
         assert_eq!(req.method, Method::Post);
@@ -291,10 +310,15 @@ mod tests {
     #[test]
     fn defaults_are_valid_except_for_required_text() {
         for resource in Resource::ALL.into_iter().filter(|r| r.writable()) {
-            let errors = validate(resource, &defaults(resource)).err().unwrap_or_default();
+            let errors = validate(resource, &defaults(resource))
+                .err()
+                .unwrap_or_default();
             for key in errors.keys() {
                 let spec = resource.fields().iter().find(|f| f.key == key).unwrap();
-                assert!(spec.required, "{resource:?}.{key} default is invalid: {errors:?}");
+                assert!(
+                    spec.required,
+                    "{resource:?}.{key} default is invalid: {errors:?}"
+                );
             }
         }
     }

@@ -103,7 +103,8 @@ pub fn me() -> ApiRequest {
 
 /// `GET /api/v1/{resource}/` with pagination, ordering and search.
 pub fn list(resource: Resource, query: &PageQuery) -> ApiRequest {
-    let mut request = ApiRequest::get(collection_path(resource)).about(resource.title().to_lowercase());
+    let mut request =
+        ApiRequest::get(collection_path(resource)).about(resource.title().to_lowercase());
     if query.page > 1 {
         request = request.query("page", query.page);
     }
@@ -113,7 +114,12 @@ pub fn list(resource: Resource, query: &PageQuery) -> ApiRequest {
     if let Some(order) = query.order_by.as_deref().filter(|o| !o.is_empty()) {
         request = request.query("order_by", order);
     }
-    if let Some(search) = query.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    if let Some(search) = query
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         request = request.query("search", search);
     }
     request
@@ -140,19 +146,26 @@ pub fn update(resource: Resource, id: u64, body: &impl Serialize) -> ApiRequest 
 
 /// `DELETE /api/v1/{resource}/{id}/`
 pub fn delete(resource: Resource, id: u64) -> ApiRequest {
-    ApiRequest::new(Method::Delete, item_path(resource, id)).about(format!("{} {id}", resource.singular()))
+    ApiRequest::new(Method::Delete, item_path(resource, id))
+        .about(format!("{} {id}", resource.singular()))
 }
 
 /// `POST /api/v1/policies/{id}/launch/`
 pub fn launch(policy_id: u64) -> ApiRequest {
-    ApiRequest::new(Method::Post, format!("{}launch/", item_path(Resource::Policies, policy_id)))
-        .about(format!("policy {policy_id}"))
+    ApiRequest::new(
+        Method::Post,
+        format!("{}launch/", item_path(Resource::Policies, policy_id)),
+    )
+    .about(format!("policy {policy_id}"))
 }
 
 /// `GET /api/v1/policies/{id}/calendar/`
 pub fn calendar(policy_id: u64) -> ApiRequest {
-    ApiRequest::get(format!("{}calendar/", item_path(Resource::Policies, policy_id)))
-        .about(format!("policy {policy_id}"))
+    ApiRequest::get(format!(
+        "{}calendar/",
+        item_path(Resource::Policies, policy_id)
+    ))
+    .about(format!("policy {policy_id}"))
 }
 
 /// Every operation of the document, for coverage checks: (method, path template).

@@ -14,7 +14,14 @@ pub enum Resource {
 }
 
 pub const POLICY_TYPES: [&str; 8] = [
-    "rootfs", "vm", "mysql", "postgresql", "piped", "config", "mail", "folders",
+    "rootfs",
+    "vm",
+    "mysql",
+    "postgresql",
+    "piped",
+    "config",
+    "mail",
+    "folders",
 ];
 
 impl Resource {
@@ -92,68 +99,80 @@ impl Resource {
     pub fn columns(self) -> &'static [Column] {
         use ColumnKind::*;
         match self {
-            Resource::Users => const {
-                &[
-                col("id", "ID", Text, true),
-                col("email", "Email", Text, true),
-                col("first_name", "First name", Text, true),
-                col("last_name", "Last name", Text, true),
-                col("is_superuser", "Superuser", Bool, false),
-                col("created", "Created", DateTime, true),
-            ]
-            },
-            Resource::Clients => const {
-                &[
-                col("id", "ID", Text, true),
-                col("hostname", "Hostname", Text, true),
-                col("ip", "IP", Text, false),
-                col("version", "Borg version", Text, false),
-                col("ready", "Ready", Bool, false),
-                col("enabled", "Enabled", Bool, false),
-                col("modified", "Modified", DateTime, true),
-            ]
-            },
-            Resource::Schedules => const {
-                &[
-                col("id", "ID", Text, true),
-                col("name", "Name", Text, true),
-                col("crontab", "Crontab", Text, false),
-                col("enabled", "Enabled", Bool, false),
-                col("modified", "Modified", DateTime, true),
-            ]
-            },
-            Resource::Repositories => const {
-                &[
-                col("id", "ID", Text, true),
-                col("name", "Name", Text, true),
-                col("path", "Path", Text, true),
-                col("original_size", "Original size", Bytes, true),
-                col("deduplicated_size", "Deduplicated", Bytes, true),
-                col("ready", "Ready", Bool, false),
-                col("enabled", "Enabled", Bool, false),
-            ]
-            },
-            Resource::Policies => const {
-                &[
-                col("id", "ID", Text, true),
-                col("name", "Name", Text, true),
-                col("policy_type", "Type", Text, true),
-                col("clients", "Clients", Count, false),
-                col("next_run", "Next run", DateTime, true),
-                col("enabled", "Enabled", Bool, false),
-            ]
-            },
-            Resource::Catalogs => const {
-                &[
-                col("id", "ID", Text, true),
-                col("archive_name", "Archive", Text, true),
-                col("path", "Path", Text, true),
-                col("size", "Size", Bytes, true),
-                col("mtime", "Modified", DateTime, true),
-                col("owner", "Owner", Text, false),
-                col("healthy", "Healthy", Bool, false),
-            ]
-            },
+            Resource::Users => {
+                const {
+                    &[
+                        col("id", "ID", Text, true),
+                        col("email", "Email", Text, true),
+                        col("first_name", "First name", Text, true),
+                        col("last_name", "Last name", Text, true),
+                        col("is_superuser", "Superuser", Bool, false),
+                        col("created", "Created", DateTime, true),
+                    ]
+                }
+            }
+            Resource::Clients => {
+                const {
+                    &[
+                        col("id", "ID", Text, true),
+                        col("hostname", "Hostname", Text, true),
+                        col("ip", "IP", Text, false),
+                        col("version", "Borg version", Text, false),
+                        col("ready", "Ready", Bool, false),
+                        col("enabled", "Enabled", Bool, false),
+                        col("modified", "Modified", DateTime, true),
+                    ]
+                }
+            }
+            Resource::Schedules => {
+                const {
+                    &[
+                        col("id", "ID", Text, true),
+                        col("name", "Name", Text, true),
+                        col("crontab", "Crontab", Text, false),
+                        col("enabled", "Enabled", Bool, false),
+                        col("modified", "Modified", DateTime, true),
+                    ]
+                }
+            }
+            Resource::Repositories => {
+                const {
+                    &[
+                        col("id", "ID", Text, true),
+                        col("name", "Name", Text, true),
+                        col("path", "Path", Text, true),
+                        col("original_size", "Original size", Bytes, true),
+                        col("deduplicated_size", "Deduplicated", Bytes, true),
+                        col("ready", "Ready", Bool, false),
+                        col("enabled", "Enabled", Bool, false),
+                    ]
+                }
+            }
+            Resource::Policies => {
+                const {
+                    &[
+                        col("id", "ID", Text, true),
+                        col("name", "Name", Text, true),
+                        col("policy_type", "Type", Text, true),
+                        col("clients", "Clients", Count, false),
+                        col("next_run", "Next run", DateTime, true),
+                        col("enabled", "Enabled", Bool, false),
+                    ]
+                }
+            }
+            Resource::Catalogs => {
+                const {
+                    &[
+                        col("id", "ID", Text, true),
+                        col("archive_name", "Archive", Text, true),
+                        col("path", "Path", Text, true),
+                        col("size", "Size", Bytes, true),
+                        col("mtime", "Modified", DateTime, true),
+                        col("owner", "Owner", Text, false),
+                        col("healthy", "Healthy", Bool, false),
+                    ]
+                }
+            }
         }
     }
 
@@ -161,59 +180,147 @@ impl Resource {
     pub fn fields(self) -> &'static [FieldSpec] {
         use FieldKind::*;
         match self {
-            Resource::Users => const {
-                &[
-                field("email", "Email", Email, true, ""),
-                field("first_name", "First name", Text, false, ""),
-                field("last_name", "Last name", Text, false, ""),
-                field("is_superuser", "Superuser", Bool, false, "Full rights on every object."),
-            ]
-            },
-            Resource::Clients => const {
-                &[
-                field("hostname", "Hostname", Hostname, true, "The machine's DNS name, e.g. lab.example.com."),
-                field("ip", "IP addresses", IpList, false, "Comma-separated; may stay empty."),
-                field("version", "Borg version", Text, false, ""),
-                field("ready", "Ready", Bool, false, "Prepared to be used with borg."),
-                field("hypervisor_name", "Hypervisor name", Text, false, ""),
-                field("hypervisor_ready", "Hypervisor ready", Bool, false, ""),
-                field("enabled", "Enabled", Bool, false, ""),
-            ]
-            },
-            Resource::Schedules => const {
-                &[
-                field("name", "Name", Text, true, ""),
-                field("crontab", "Crontab", Crontab, true, "minute hour day-of-month month day-of-week [year]"),
-                field("enabled", "Enabled", Bool, false, ""),
-            ]
-            },
-            Resource::Repositories => const {
-                &[
-                field("name", "Name", Text, true, ""),
-                field("path", "Path", Text, true, "How clients reach it, e.g. cyborgbackup@backup:/repository."),
-                field("repository_key", "Repository key", Secret, true, "The key that encrypts the repository."),
-                field("ready", "Ready", Bool, false, ""),
-                field("enabled", "Enabled", Bool, false, ""),
-            ]
-            },
-            Resource::Policies => const {
-                &[
-                field("name", "Name", Text, true, ""),
-                field("policy_type", "Backup type", Choice(&POLICY_TYPES), true, ""),
-                field("clients", "Clients", References("clients"), false, ""),
-                field("repository", "Repository", Reference("repositories"), true, ""),
-                field("schedule", "Schedule", Reference("schedules"), true, ""),
-                field("vmprovider", "VM provider", Text, false, "For VM backups, e.g. proxmox."),
-                field("keep_hourly", "Keep hourly", Count, false, "Archives to keep; empty means no limit."),
-                field("keep_daily", "Keep daily", Count, false, ""),
-                field("keep_weekly", "Keep weekly", Count, false, ""),
-                field("keep_monthly", "Keep monthly", Count, false, ""),
-                field("keep_yearly", "Keep yearly", Count, false, ""),
-                field("extra_vars", "Extra variables", JsonText, false, "A JSON object, may stay empty."),
-                field("mode_pull", "Pull mode", Bool, false, "The server pulls the backup from the client."),
-                field("enabled", "Enabled", Bool, false, ""),
-            ]
-            },
+            Resource::Users => {
+                const {
+                    &[
+                        field("email", "Email", Email, true, ""),
+                        field("first_name", "First name", Text, false, ""),
+                        field("last_name", "Last name", Text, false, ""),
+                        field(
+                            "is_superuser",
+                            "Superuser",
+                            Bool,
+                            false,
+                            "Full rights on every object.",
+                        ),
+                    ]
+                }
+            }
+            Resource::Clients => {
+                const {
+                    &[
+                        field(
+                            "hostname",
+                            "Hostname",
+                            Hostname,
+                            true,
+                            "The machine's DNS name, e.g. lab.example.com.",
+                        ),
+                        field(
+                            "ip",
+                            "IP addresses",
+                            IpList,
+                            false,
+                            "Comma-separated; may stay empty.",
+                        ),
+                        field("version", "Borg version", Text, false, ""),
+                        field(
+                            "ready",
+                            "Ready",
+                            Bool,
+                            false,
+                            "Prepared to be used with borg.",
+                        ),
+                        field("hypervisor_name", "Hypervisor name", Text, false, ""),
+                        field("hypervisor_ready", "Hypervisor ready", Bool, false, ""),
+                        field("enabled", "Enabled", Bool, false, ""),
+                    ]
+                }
+            }
+            Resource::Schedules => {
+                const {
+                    &[
+                        field("name", "Name", Text, true, ""),
+                        field(
+                            "crontab",
+                            "Crontab",
+                            Crontab,
+                            true,
+                            "minute hour day-of-month month day-of-week [year]",
+                        ),
+                        field("enabled", "Enabled", Bool, false, ""),
+                    ]
+                }
+            }
+            Resource::Repositories => {
+                const {
+                    &[
+                        field("name", "Name", Text, true, ""),
+                        field(
+                            "path",
+                            "Path",
+                            Text,
+                            true,
+                            "How clients reach it, e.g. cyborgbackup@backup:/repository.",
+                        ),
+                        field(
+                            "repository_key",
+                            "Repository key",
+                            Secret,
+                            true,
+                            "The key that encrypts the repository.",
+                        ),
+                        field("ready", "Ready", Bool, false, ""),
+                        field("enabled", "Enabled", Bool, false, ""),
+                    ]
+                }
+            }
+            Resource::Policies => {
+                const {
+                    &[
+                        field("name", "Name", Text, true, ""),
+                        field(
+                            "policy_type",
+                            "Backup type",
+                            Choice(&POLICY_TYPES),
+                            true,
+                            "",
+                        ),
+                        field("clients", "Clients", References("clients"), false, ""),
+                        field(
+                            "repository",
+                            "Repository",
+                            Reference("repositories"),
+                            true,
+                            "",
+                        ),
+                        field("schedule", "Schedule", Reference("schedules"), true, ""),
+                        field(
+                            "vmprovider",
+                            "VM provider",
+                            Text,
+                            false,
+                            "For VM backups, e.g. proxmox.",
+                        ),
+                        field(
+                            "keep_hourly",
+                            "Keep hourly",
+                            Count,
+                            false,
+                            "Archives to keep; empty means no limit.",
+                        ),
+                        field("keep_daily", "Keep daily", Count, false, ""),
+                        field("keep_weekly", "Keep weekly", Count, false, ""),
+                        field("keep_monthly", "Keep monthly", Count, false, ""),
+                        field("keep_yearly", "Keep yearly", Count, false, ""),
+                        field(
+                            "extra_vars",
+                            "Extra variables",
+                            JsonText,
+                            false,
+                            "A JSON object, may stay empty.",
+                        ),
+                        field(
+                            "mode_pull",
+                            "Pull mode",
+                            Bool,
+                            false,
+                            "The server pulls the backup from the client.",
+                        ),
+                        field("enabled", "Enabled", Bool, false, ""),
+                    ]
+                }
+            }
             Resource::Catalogs => &[],
         }
     }
