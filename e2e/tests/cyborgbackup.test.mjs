@@ -204,6 +204,8 @@ for (const c of crud) {
 test('policies: launch a backup job and read the month calendar', async () => {
   await go('/c/cyborg/policies/2');
   await page.getByTestId('calendar-run').first().waitFor();
+  assert.equal(await page.locator('dd[data-field=repository]').innerText(), 'Main Repo (#1)');
+  assert.equal(await page.locator('dd[data-field=schedule]').innerText(), 'Nightly (#2)');
   const runs = await page.getByTestId('calendar-run').count();
   assert.ok(runs >= 28 && runs <= 31, `nightly policy runs every day: ${runs}`);
   const datetime = await page.getByTestId('calendar-run').first().getAttribute('datetime');

@@ -28,6 +28,10 @@ fn detail_rows(resource: Resource, record: &Value) -> Vec<(String, String)> {
         .filter(|k| !matches!(*k, "related" | "summary_fields" | "url" | "repository_key"))
         .filter_map(|k| record.get(k).map(|v| (k.to_owned(), v)))
         .map(|(k, v)| {
+            // A reference reads better by name, when the service summarised it.
+            if let Some(name) = record["summary_fields"][k.as_str()]["name"].as_str() {
+                return (k.to_owned(), format!("{name} (#{})", format::plain(v)));
+            }
             let text = match v {
                 Value::String(s)
                     if k.ends_with("created")

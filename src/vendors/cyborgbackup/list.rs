@@ -107,14 +107,15 @@ pub fn List(conn: String, resource: Resource) -> impl IntoView {
     let row_href = Callback::new(move |row: Value| {
         connection_route(&row_conn, &format!("/{}/{}", resource.name(), row["id"]))
     });
-    let rows = Signal::derive(move || match state.get() {
-        Load::Ready(page) => page.results.into_iter().map(Value::Object).collect(),
-        _ => Vec::new(),
+    // Keep the last page on screen while the next one loads, so the table does not flicker.
+    let shown = RwSignal::new((Vec::<Value>::new(), 0u64));
+    Effect::new(move |_| {
+        if let Load::Ready(page) = state.get() {
+            shown.set((page.results.into_iter().map(Value::Object).collect(), page.count));
+        }
     });
-    let count = Signal::derive(move || match state.get() {
-        Load::Ready(page) => page.count,
-        _ => 0,
-    });
+    let rows = Signal::derive(move || shown.with(|(rows, _)| rows.clone()));
+    let count = Signal::derive(move || shown.with(|(_, count)| *count));
     let total_pages = Signal::derive(move || query.get().total_pages(count.get()));
     let page = Signal::derive(move || query.get().page);
     let order_by = Signal::derive(move || query.get().order_by);
