@@ -111,7 +111,10 @@ pub fn List(conn: String, resource: Resource) -> impl IntoView {
     let shown = RwSignal::new((Vec::<Value>::new(), 0u64));
     Effect::new(move |_| {
         if let Load::Ready(page) = state.get() {
-            shown.set((page.results.into_iter().map(Value::Object).collect(), page.count));
+            shown.set((
+                page.results.into_iter().map(Value::Object).collect(),
+                page.count,
+            ));
         }
     });
     let rows = Signal::derive(move || shown.with(|(rows, _)| rows.clone()));

@@ -12,7 +12,10 @@
 
 use std::fmt;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Timelike, Utc};
+use chrono::{
+    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc,
+};
+use chrono_tz::Tz;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Dialect {
@@ -259,13 +262,9 @@ impl CronExpr {
             && self.day_matches(date)
     }
 
-    /// The first run strictly after `after`, evaluated in UTC.
-    pub fn next_after(&self, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        let start = after
-            .with_second(0)?
-            .with_nanosecond(0)?
-            .checked_add_signed(Duration::minutes(1))?;
-        let mut date = start.date_naive();
+    /// The first wall-clock time at or after `start` that matches, up to the field's last year.
+    pub fn next_match_from(&self, start: NaiveDateTime) -> Option<NaiveDateTime> {
+        let mut date = start.date();
         let mut first_day = true;
         let last_year = self
             .field(FieldKind::Year)
@@ -278,8 +277,7 @@ impl CronExpr {
                     (0, 0)
                 };
                 if let Some((h, m)) = self.first_time_from(from_h, from_m) {
-                    let naive = date.and_hms_opt(h, m, 0)?;
-                    return Some(Utc.from_utc_datetime(&naive));
+                    return date.and_hms_opt(h, m, 0);
                 }
             }
             first_day = false;
@@ -288,16 +286,46 @@ impl CronExpr {
         None
     }
 
-    /// The next `count` runs after `after`.
+    /// The first run strictly after `after`, evaluated in UTC.
+    pub fn next_after(&self, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let start = next_minute(after.naive_utc())?;
+        self.next_match_from(start)
+            .map(|naive| Utc.from_utc_datetime(&naive))
+    }
+
+    /// The next `count` runs after `after`, in UTC.
     pub fn next_runs(&self, after: DateTime<Utc>, count: usize) -> Vec<DateTime<Utc>> {
+        self.next_runs_in(Tz::UTC, after, count)
+            .into_iter()
+            .map(|t| t.with_timezone(&Utc))
+            .collect()
+    }
+
+    /// The next `count` runs after `after` when the schedule is read in the time zone `tz`.
+    ///
+    /// Daylight-saving rule (the one CyBorgBackup's scheduler applies, and cron's own
+    /// wall-clock reading): a wall-clock time that does not exist (the hour skipped in spring)
+    /// is skipped, and a wall-clock time that happens twice (the hour repeated in autumn) runs
+    /// once, at its first occurrence.
+    pub fn next_runs_in(&self, tz: Tz, after: DateTime<Utc>, count: usize) -> Vec<DateTime<Tz>> {
         let mut runs = Vec::with_capacity(count);
-        let mut cursor = after;
+        let Some(mut cursor) = next_minute(after.with_timezone(&tz).naive_local()) else {
+            return runs;
+        };
         while runs.len() < count {
-            match self.next_after(cursor) {
-                Some(next) => {
-                    runs.push(next);
-                    cursor = next;
+            let Some(naive) = self.next_match_from(cursor) else {
+                break;
+            };
+            match tz.from_local_datetime(&naive) {
+                LocalResult::Single(t) | LocalResult::Ambiguous(t, _)
+                    if t.with_timezone(&Utc) > after =>
+                {
+                    runs.push(t)
                 }
+                _ => {}
+            }
+            match next_minute(naive) {
+                Some(next) => cursor = next,
                 None => break,
             }
         }
@@ -361,6 +389,13 @@ const SIX: [FieldKind; 6] = [
     FieldKind::DayOfWeek,
     FieldKind::Year,
 ];
+
+/// The start of the minute after `t`.
+fn next_minute(t: NaiveDateTime) -> Option<NaiveDateTime> {
+    t.with_second(0)?
+        .with_nanosecond(0)?
+        .checked_add_signed(Duration::minutes(1))
+}
 
 fn shape_error(found: usize, expected: &str) -> CronError {
     CronError {
