@@ -1,5 +1,9 @@
 //! Schedules as the vendors express them.
 
 pub mod cron;
+pub mod rackspace;
+pub mod window;
+pub mod windows_zones;
 
 pub use cron::{CronError, CronExpr, Dialect};
+pub use window::BackupWindow;
