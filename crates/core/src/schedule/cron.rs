@@ -233,6 +233,43 @@ impl CronExpr {
         &self.source
     }
 
+    /// The expression in numbers only, one canonical spelling per meaning of each item
+    /// (`MON` -> `1`, `*/1` -> `*`); parsing it gives the same schedule.
+    pub fn canonical(&self) -> String {
+        self.fields
+            .iter()
+            .map(|field| {
+                field
+                    .parts
+                    .iter()
+                    .map(|part| match *part {
+                        Part::Any { step: 1 } => "*".to_owned(),
+                        Part::Any { step } => format!("*/{step}"),
+                        Part::Range { start, end, .. } if start == end => start.to_string(),
+                        Part::Range {
+                            start,
+                            end,
+                            step: 1,
+                        } => format!("{start}-{end}"),
+                        Part::Range { start, end, step } => format!("{start}-{end}/{step}"),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(",")
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Whether two expressions fire at exactly the same times.
+    pub fn same_schedule(&self, other: &CronExpr) -> bool {
+        self.fields.len() == other.fields.len()
+            && self
+                .fields
+                .iter()
+                .zip(&other.fields)
+                .all(|(a, b)| a.mask == b.mask && a.is_any() == b.is_any())
+    }
+
     fn field(&self, kind: FieldKind) -> Option<&Field> {
         self.fields.iter().find(|f| f.kind == kind)
     }
@@ -695,6 +732,50 @@ fn join_words(items: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn item(low: u32, high: u32) -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("*".to_owned()),
+            (1..=(high - low + 1)).prop_map(|s| format!("*/{s}")),
+            (low..=high).prop_map(|v| v.to_string()),
+            (low..=high, low..=high, 1..=5u32).prop_map(|(a, b, s)| {
+                let (a, b) = (a.min(b), a.max(b));
+                format!("{a}-{b}/{s}")
+            }),
+        ]
+    }
+
+    fn list(low: u32, high: u32) -> impl Strategy<Value = String> {
+        proptest::collection::vec(item(low, high), 1..4).prop_map(|items| items.join(","))
+    }
+
+    proptest! {
+        #[test]
+        fn printing_and_parsing_round_trip(
+            m in list(0, 59), h in list(0, 23), dom in list(1, 31), mon in list(1, 12), dow in list(0, 7),
+            year in proptest::option::of(list(2000, 2099)),
+        ) {
+            let text = match year {
+                Some(y) => format!("{m} {h} {dom} {mon} {dow} {y}"),
+                None => format!("{m} {h} {dom} {mon} {dow}"),
+            };
+            let parsed = CronExpr::parse(&text, Dialect::CyBorgBackup).unwrap();
+            let printed = parsed.canonical();
+            let reparsed = CronExpr::parse(&printed, Dialect::CyBorgBackup).unwrap();
+            prop_assert!(parsed.same_schedule(&reparsed), "{} -> {}", text, printed);
+            prop_assert_eq!(reparsed.canonical(), printed.clone());
+            prop_assert!(!parsed.describe().is_empty());
+        }
+    }
+
+    #[test]
+    fn canonical_spelling_uses_numbers() {
+        assert_eq!(cyborg("0 5 * JAN-MAR MON,fri").canonical(), "0 5 * 1-3 1,5");
+        assert_eq!(cyborg("*/1 * * * * *").canonical(), "* * * * * *");
+        assert!(cyborg("0 0 * * 7").same_schedule(&cyborg("0 0 * * 0")));
+        assert!(!cyborg("0 0 * * 1").same_schedule(&cyborg("0 0 * * 2")));
+    }
 
     fn cyborg(expr: &str) -> CronExpr {
         CronExpr::parse(expr, Dialect::CyBorgBackup).unwrap()

@@ -4,6 +4,7 @@ pub mod cron;
 pub mod rackspace;
 pub mod window;
 pub mod windows_zones;
+pub mod xopero;
 
 pub use cron::{CronError, CronExpr, Dialect};
 pub use window::BackupWindow;
