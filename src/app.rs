@@ -26,6 +26,7 @@ pub fn App() -> impl IntoView {
                 <nav aria-label="Main">
                     <a href=href("/")>"Overview"</a>
                     <a href=href("/connections") data-testid="nav-connections">"Connections"</a>
+                    <a href=href("/schedule") data-testid="nav-schedule">"Schedule editor"</a>
                 </nav>
             </header>
             <div class="layout">
@@ -38,6 +39,7 @@ pub fn App() -> impl IntoView {
                         <Routes fallback=|| view! { <NotFound /> }>
                             <Route path=path!("/") view=Overview />
                             <Route path=path!("/connections") view=crate::session::connections_page::ConnectionsPage />
+                            <Route path=path!("/schedule") view=crate::components::schedule::page::SchedulePage />
                             <Route path=path!("/c/:conn") view=ConnectionRoute />
                             <Route path=path!("/c/:conn/:resource") view=ConnectionRoute />
                             <Route path=path!("/c/:conn/:resource/:id") view=ConnectionRoute />

@@ -3,12 +3,14 @@
 #![cfg(target_arch = "wasm32")]
 
 use backup_console::components::confirm::ConfirmDialog;
-use backup_console::components::cron_field::CronField;
 use backup_console::components::data_table::DataTable;
 use backup_console::components::form_field::{FormField, FormValues, ReferenceOptions};
 use backup_console::components::pager::Pager;
+use backup_console::components::schedule::cron_editor::CronEditor;
+use backup_console::components::schedule::window_grid::WindowGrid;
 use backup_console::components::status::ErrorBanner;
 use backup_console_core::api::{ApiError, FieldErrors};
+use backup_console_core::schedule::BackupWindow;
 use backup_console_core::schedule::Dialect;
 use backup_console_core::vendors::cyborgbackup::forms::validate_field;
 use backup_console_core::vendors::cyborgbackup::Resource;
@@ -177,17 +179,46 @@ async fn form_field_checks_on_blur_and_clears_when_fixed() {
 }
 
 #[wasm_bindgen_test]
-async fn cron_field_explains_and_points_at_mistakes() {
+async fn cron_editor_keeps_text_builder_and_presets_in_step() {
     let value = RwSignal::new("0 5 * * MON *".to_owned());
-    let root = mount(move || {
-        view! { <CronField id="cron" value=value on_input=Callback::new(move |v| value.set(v)) dialect=Dialect::CyBorgBackup /> }
+    let tz = RwSignal::new("America/New_York".to_owned());
+    let from = Signal::derive(|| {
+        backup_console::components::schedule::parse_instant("2026-11-25T00:00:00Z")
     });
+    let root = mount(
+        move || view! { <CronEditor value=value tz=tz dialect=Dialect::CyBorgBackup count=3usize from=from /> },
+    );
     settle().await;
     assert_eq!(
         text(&root, "[data-testid=cron-description]"),
         "At 05:00 on Monday"
     );
-    assert_eq!(count(&root, "[data-testid=cron-next]"), 3);
+    let runs: Vec<String> = (0..3)
+        .map(|i| {
+            root.query_selector_all("[data-testid=next-run]")
+                .unwrap()
+                .get(i)
+                .unwrap()
+                .unchecked_into::<web_sys::Element>()
+                .get_attribute("datetime")
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        runs,
+        [
+            "2026-11-30T05:00:00-05:00",
+            "2026-12-07T05:00:00-05:00",
+            "2026-12-14T05:00:00-05:00"
+        ]
+    );
+    assert_eq!(
+        count(&root, "[data-testid=cron-field-year]"),
+        1,
+        "six fields show the year"
+    );
+
+    // Typing in the text updates the builder; editing the builder updates the text.
     let input = find(&root, "[data-testid=cron-input]");
     type_into(&input, "0 5 * * FUN");
     settle().await;
@@ -195,6 +226,37 @@ async fn cron_field_explains_and_points_at_mistakes() {
         text(&root, "[data-testid=cron-error]").starts_with("Day of week field (at character 9)")
     );
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(count(&root, "[data-testid=next-run]"), 0);
+    let hour = find(&root, "[data-testid=cron-field-hour]");
+    assert_eq!(hour.unchecked_ref::<HtmlInputElement>().value(), "5");
+    let dow = find(&root, "[data-testid=cron-field-day-of-week]");
+    dow.unchecked_ref::<HtmlInputElement>().set_value("1-5");
+    fire(&dow, "change");
+    settle().await;
+    assert_eq!(value.get_untracked(), "0 5 * * 1-5");
+    assert_eq!(
+        text(&root, "[data-testid=cron-description]"),
+        "At 05:00 on Monday through Friday"
+    );
+
+    let preset = find(&root, "[data-testid=cron-preset]");
+    preset
+        .unchecked_ref::<web_sys::HtmlSelectElement>()
+        .set_value("0 3 1 * *");
+    fire(&preset, "change");
+    settle().await;
+    assert_eq!(value.get_untracked(), "0 3 1 * *");
+    assert_eq!(
+        text(&root, "[data-testid=cron-description]"),
+        "At 03:00 on day 1 of the month"
+    );
+
+    let zone = find(&root, "[data-testid=tz-input]");
+    zone.unchecked_ref::<HtmlInputElement>()
+        .set_value("Mars/Olympus");
+    fire(&zone, "change");
+    settle().await;
+    assert!(text(&root, "[data-testid=tz-error]").contains("not a time zone"));
 }
 
 #[wasm_bindgen_test]
@@ -252,4 +314,133 @@ async fn error_banner_speaks_the_operators_language() {
         text(&root, "[data-testid=error-banner] p"),
         "Not found: policy 9 does not exist (it may have been deleted)."
     );
+}
+
+fn key(target: &HtmlElement, key: &str, shift: bool) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    target
+        .dispatch_event(
+            &KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
+        )
+        .unwrap();
+}
+
+fn active_testid() -> Option<String> {
+    web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()?
+        .get_attribute("data-testid")
+}
+
+#[wasm_bindgen_test]
+async fn window_grid_paints_by_drag_and_by_keyboard() {
+    let window = RwSignal::new(BackupWindow::never());
+    let root = mount(move || view! { <WindowGrid window=window /> });
+    settle().await;
+    assert_eq!(text(&root, "[data-testid=window-summary]"), "Never");
+    assert_eq!(count(&root, "[role=grid] [role=gridcell]"), 168);
+    assert_eq!(count(&root, "[role=grid] [role=row]"), 8);
+
+    // Drag from Monday 22:00 to 23:00 (rows are Monday first; Xopero day 1 is Monday).
+    fire(&find(&root, "[data-testid=window-cell-1-22]"), "mousedown");
+    fire(&find(&root, "[data-testid=window-cell-1-23]"), "mouseenter");
+    fire(&find(&root, "[role=grid]"), "mouseup");
+    fire(&find(&root, "[data-testid=window-cell-2-23]"), "mouseenter");
+    settle().await;
+    assert_eq!(
+        text(&root, "[data-testid=window-summary]"),
+        "Mon 22:00-00:00",
+        "painting stops on mouseup"
+    );
+    assert_eq!(
+        find(&root, "[data-testid=window-cell-1-22]")
+            .get_attribute("aria-selected")
+            .as_deref(),
+        Some("true")
+    );
+
+    // Keyboard: from Monday 23:00, Down to Tuesday, Space allows it, Shift+Left paints back to 20:00.
+    let cell = find(&root, "[data-testid=window-cell-1-23]");
+    key(&cell, "ArrowDown", false);
+    settle().await;
+    assert_eq!(active_testid().as_deref(), Some("window-cell-2-23"));
+    let cell = find(&root, "[data-testid=window-cell-2-23]");
+    key(&cell, " ", false);
+    for _ in 0..3 {
+        key(&cell, "ArrowLeft", true);
+    }
+    settle().await;
+    assert_eq!(active_testid().as_deref(), Some("window-cell-2-20"));
+    assert_eq!(
+        text(&root, "[data-testid=window-summary]"),
+        "Mon 22:00-00:00; Tue 20:00-00:00"
+    );
+    assert_eq!(
+        find(&root, "[data-testid=window-cell-2-20]")
+            .get_attribute("tabindex")
+            .as_deref(),
+        Some("0"),
+        "one roving tab stop"
+    );
+
+    // Whole day and whole hour toggles.
+    find(&root, "[data-testid=window-day-6]").click();
+    settle().await;
+    assert!(window.get_untracked().day_is_full(6));
+    find(&root, "[data-testid=window-hour-3]").click();
+    settle().await;
+    assert!(window.get_untracked().hour_is_full(3));
+    find(&root, "[data-testid=window-hour-3]").click();
+    settle().await;
+    assert!(
+        !window.get_untracked().is_allowed(6, 3),
+        "a second click clears the hour"
+    );
+
+    let preset = find(&root, "[data-testid=window-preset]");
+    preset
+        .unchecked_ref::<web_sys::HtmlSelectElement>()
+        .set_value("Weeknights 22:00-06:00");
+    fire(&preset, "change");
+    settle().await;
+    assert_eq!(
+        text(&root, "[data-testid=window-summary]"),
+        "Mon-Fri 22:00-06:00"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn window_grid_flags_runs_outside_the_window() {
+    let window = RwSignal::new(BackupWindow::nightly(&[1, 2, 3, 4, 5], 22, 6));
+    let tz: chrono_tz::Tz = "Europe/Paris".parse().unwrap();
+    let cron =
+        backup_console_core::schedule::CronExpr::parse("0 23,12 * * 1", Dialect::Standard).unwrap();
+    let after =
+        backup_console::components::schedule::parse_instant("2026-11-25T00:00:00Z").unwrap();
+    let runs = cron.next_runs_in(tz, after, 2);
+    let root = mount(
+        move || view! { <WindowGrid window=window runs=Signal::derive(move || runs.clone()) /> },
+    );
+    settle().await;
+    // Monday 12:00 is blocked, Monday 23:00 allowed.
+    assert_eq!(count(&root, ".has-run"), 2);
+    assert_eq!(count(&root, ".run-blocked"), 1);
+    assert!(find(&root, "[data-testid=window-cell-1-12]")
+        .class_list()
+        .contains("run-blocked"));
+    assert_eq!(
+        find(&root, "[data-testid=window-run-blocked]")
+            .get_attribute("datetime")
+            .as_deref(),
+        Some("2026-11-30T12:00:00+01:00")
+    );
+    // Allowing that hour clears the warning.
+    window.update(|w| w.set(1, 12, true));
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=window-run-blocked]"), 0);
 }

@@ -7,7 +7,7 @@ use backup_console_core::schedule::Dialect;
 use backup_console_core::spec::{FieldKind, FieldSpec};
 use leptos::prelude::*;
 
-use super::cron_field::CronField;
+use super::schedule::cron_editor::CronEditor;
 
 pub type FormValues = BTreeMap<String, String>;
 /// Checks one field's text; the vendor decides the rules.
@@ -156,19 +156,23 @@ pub fn FormField(
             </fieldset>
         }
         .into_any(),
-        FieldKind::Crontab => view! {
-            <CronField
-                id=input_id.clone()
-                value=value
-                on_input=Callback::new(move |text| {
-                    set(text);
+        FieldKind::Crontab => {
+            // The editor works on its own copy; every edit flows back into the form.
+            let text = RwSignal::new(value.get_untracked());
+            Effect::new(move |_| {
+                let current = text.get();
+                if current != value.get_untracked() {
+                    set(current);
                     recheck_if_wrong();
-                })
-                dialect=dialect
-                testid=format!("field-{key}")
-            />
+                }
+            });
+            let tz = RwSignal::new("UTC".to_owned());
+            view! {
+                <CronEditor value=text tz=tz dialect=dialect id=input_id.clone() testid=format!("field-{key}") />
+                <small class="help">"The service evaluates crontabs in UTC; pick another zone to see the runs in local time."</small>
+            }
+            .into_any()
         }
-        .into_any(),
         FieldKind::JsonText => view! {
             <textarea
                 id=input_id.clone()
