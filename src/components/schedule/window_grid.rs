@@ -81,14 +81,17 @@ pub fn WindowGrid(
     let painting = RwSignal::new(None::<bool>);
     let grid_ref = NodeRef::<leptos::html::Div>::new();
 
-    let focus_cursor = move || {
+    // A click must not scroll the grid away from under the pointer; the keyboard may.
+    let focus_cursor = move |from_pointer: bool| {
         let Cursor { row, hour } = cursor.get_untracked();
         if let Some(grid) = grid_ref.get_untracked() {
             if let Ok(Some(cell)) =
                 grid.query_selector(&format!("[data-row='{row}'][data-hour='{hour}']"))
             {
                 if let Ok(cell) = cell.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = cell.focus();
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(from_pointer);
+                    let _ = cell.focus_with_options(&options);
                 }
             }
         }
@@ -121,7 +124,7 @@ pub fn WindowGrid(
             anchor.set(None);
         }
         cursor.set(next);
-        focus_cursor();
+        focus_cursor(false);
     };
 
     // Day and hour of each run, and whether the window blocks it.
@@ -163,7 +166,7 @@ pub fn WindowGrid(
                     window.update(|w| w.set(day, hour, value));
                     cursor.set(Cursor { row, hour });
                     anchor.set(Some((Cursor { row, hour }, value)));
-                    focus_cursor();
+                    focus_cursor(true);
                 }
                 on:mouseenter=move |_| {
                     if let Some(value) = painting.get_untracked() {
@@ -193,9 +196,6 @@ pub fn WindowGrid(
                     <option value="">"Choose…"</option>
                     {BackupWindow::presets().into_iter().map(|(name, _)| view! { <option value=name>{name}</option> }).collect_view()}
                 </select>
-                <p class="window-summary" aria-live="polite">
-                    "Backups allowed: " <strong data-testid="window-summary">{move || window.with(BackupWindow::summary)}</strong>
-                </p>
             </div>
             <div
                 class="window-grid"
@@ -249,19 +249,33 @@ pub fn WindowGrid(
                     }
                 }).collect_view()}
             </div>
+            // Below the grid, so a longer summary never moves the cells under the pointer.
+            <p class="window-summary" aria-live="polite">
+                "Backups allowed: " <strong data-testid="window-summary">{move || window.with(BackupWindow::summary)}</strong>
+            </p>
             <p class="muted legend">"Filled cells allow backups. Click or drag to paint; arrows, Space and Shift+arrows from the keyboard."</p>
+            // Always one status line, so the page keeps its height as cells change.
             {move || {
                 let blocked = blocked_runs.get();
-                (!blocked.is_empty()).then(|| view! {
-                    <div class="banner error" role="status" data-testid="window-blocked-runs">
-                        <p>{format!("{} of the next runs fall outside the window:", blocked.len())}</p>
-                        <ul>
+                let listed = runs.with(Vec::len);
+                if blocked.is_empty() {
+                    view! {
+                        <p class="window-check ok" role="status" data-testid="window-check">
+                            {if listed == 0 { "No runs to check.".to_owned() } else { format!("All {listed} listed runs fall inside the window.") }}
+                        </p>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <p class="window-check blocked" role="status" data-testid="window-check">
+                            {format!("{} of {listed} listed runs fall outside the window: ", blocked.len())}
                             {blocked.iter().map(|t| view! {
-                                <li><time data-testid="window-run-blocked" datetime=iso_with_offset(t)>{run_label(t)}</time></li>
+                                <time data-testid="window-run-blocked" datetime=iso_with_offset(t)>{run_label(t)}</time>" "
                             }).collect_view()}
-                        </ul>
-                    </div>
-                })
+                        </p>
+                    }
+                    .into_any()
+                }
             }}
         </div>
     }
