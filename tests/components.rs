@@ -220,7 +220,7 @@ async fn cron_editor_keeps_text_builder_and_presets_in_step() {
 
     // Typing in the text updates the builder; editing the builder updates the text.
     let input = find(&root, "[data-testid=cron-input]");
-    type_into(&input, "0 5 * * FUN");
+    type_into(&input, "0 5 * * FUN *");
     settle().await;
     assert!(
         text(&root, "[data-testid=cron-error]").starts_with("Day of week field (at character 9)")
@@ -233,7 +233,7 @@ async fn cron_editor_keeps_text_builder_and_presets_in_step() {
     dow.unchecked_ref::<HtmlInputElement>().set_value("1-5");
     fire(&dow, "change");
     settle().await;
-    assert_eq!(value.get_untracked(), "0 5 * * 1-5");
+    assert_eq!(value.get_untracked(), "0 5 * * 1-5 *");
     assert_eq!(
         text(&root, "[data-testid=cron-description]"),
         "At 05:00 on Monday through Friday"
@@ -245,7 +245,11 @@ async fn cron_editor_keeps_text_builder_and_presets_in_step() {
         .set_value("0 3 1 * *");
     fire(&preset, "change");
     settle().await;
-    assert_eq!(value.get_untracked(), "0 3 1 * *");
+    assert_eq!(
+        value.get_untracked(),
+        "0 3 1 * * *",
+        "presets take the dialect's year field"
+    );
     assert_eq!(
         text(&root, "[data-testid=cron-description]"),
         "At 03:00 on day 1 of the month"

@@ -225,10 +225,10 @@ test('policies: launch a backup job and read the month calendar', async () => {
 test('schedules: the crontab explains itself and refuses mistakes before sending', async () => {
   await go('/c/cyborg/schedules/new');
   const cron = page.getByTestId('field-crontab');
-  await cron.fill('*/15 9-17 * * 1-5');
+  await cron.fill('*/15 9-17 * * 1-5 *');
   assert.equal(await page.getByTestId('cron-description').innerText(),
     'Every 15 minutes, between 09:00 and 17:59 on Monday through Friday');
-  await cron.fill('0 25 * * *');
+  await cron.fill('0 25 * * * *');
   assert.match(await page.getByTestId('cron-error').innerText(), /Hour field \(at character 3\): 25 is out of range/);
   await page.getByTestId('field-name').fill('Broken');
   await page.getByTestId('form-submit').click();

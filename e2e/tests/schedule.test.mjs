@@ -46,6 +46,15 @@ test('the standalone page reads its link, lists runs with offsets and writes edi
   await page.waitForURL(/count=7/);
   assert.equal((await runTimes()).length, 7);
 
+  // CyBorgBackup's dialect wants the year field and reads both day fields together.
+  await page.getByTestId('dialect-select').selectOption('cyborgbackup');
+  await page.waitForURL(/dialect=cyborgbackup/);
+  assert.match(await page.getByTestId('cron-error').innerText(), /Found 5 fields; expected 6 fields/);
+  await page.getByTestId('cron-input').fill('0 0 13 * FRI *');
+  assert.equal(await page.getByTestId('cron-description').innerText(), 'At 00:00 on day 13 of the month, if it is a Friday');
+  assert.match((await runTimes())[0], /^2026-03-13T00:00:00\+05:30$/);
+  await page.getByTestId('dialect-select').selectOption('standard');
+
   // A mistake is pointed at, and no runs are listed.
   await page.getByTestId('cron-input').fill('30 2 * 13 *');
   assert.match(await page.getByTestId('cron-error').innerText(), /Month field \(at character 8\): 13 is out of range/);
@@ -101,12 +110,12 @@ test('the CyBorgBackup schedule form uses the editor and sends what it shows', a
   // The builder changes one field; the text follows.
   await page.getByTestId('cron-field-minute').fill('45');
   await page.getByTestId('cron-field-minute').press('Tab');
-  assert.equal(await page.getByTestId('field-crontab').inputValue(), '45 22 * * 1-5');
+  assert.equal(await page.getByTestId('field-crontab').inputValue(), '45 22 * * 1-5 *');
   await page.getByTestId('form-submit').click();
   await page.getByTestId('detail').waitFor();
   const post = calls.find((c) => c.method === 'POST');
-  assert.deepEqual(JSON.parse(post.body), { name: 'Weekday nights', crontab: '45 22 * * 1-5', enabled: true });
-  assert.equal(await page.locator('dd[data-field=crontab]').innerText(), '45 22 * * 1-5');
+  assert.deepEqual(JSON.parse(post.body), { name: 'Weekday nights', crontab: '45 22 * * 1-5 *', enabled: true });
+  assert.equal(await page.locator('dd[data-field=crontab]').innerText(), '45 22 * * 1-5 *');
 
   // Editing the seeded six-field schedule keeps its year field.
   await page.goto(`${sandbox.url}/c/cyborg/schedules/1/edit`);

@@ -31,7 +31,15 @@ fn main() {
         .iter()
         .map(|(e, z)| {
             (
-                CronExpr::parse(e, Dialect::CyBorgBackup).unwrap(),
+                CronExpr::parse(
+                    e,
+                    if e.split_whitespace().count() == 6 {
+                        Dialect::CyBorgBackup
+                    } else {
+                        Dialect::Standard
+                    },
+                )
+                .unwrap(),
                 z.parse().unwrap(),
                 *e,
             )

@@ -178,7 +178,7 @@ async fn create_update_delete_with_documented_statuses() {
         &r,
         "PATCH",
         &format!("/schedules/{id}/"),
-        Some(json!({"crontab": "0 25 * * *"})),
+        Some(json!({"crontab": "0 25 * * * *"})),
     )
     .await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
@@ -272,7 +272,7 @@ async fn policies_launch_and_list_their_calendar() {
     let policy = authed(&r, "GET", "/policies/2/", None).await;
     assert_eq!(
         policy.body["summary_fields"]["schedule"]["crontab"],
-        "30 1 * * *"
+        "30 1 * * * *"
     );
     assert_eq!(
         policy.body["related"]["launch"],

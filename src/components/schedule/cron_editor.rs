@@ -28,6 +28,14 @@ const FIELD_NAMES: [&str; 6] = [
     "year",
 ];
 
+/// A five-field preset in the dialect's form (CyBorgBackup adds the year field).
+pub fn preset_for(expr: &str, dialect: Dialect) -> String {
+    match dialect {
+        Dialect::Standard => expr.to_owned(),
+        Dialect::CyBorgBackup => format!("{expr} *"),
+    }
+}
+
 /// The whitespace-separated fields of `text`, padded to `count` with `*`.
 pub fn split_fields(text: &str, count: usize) -> Vec<String> {
     let mut fields: Vec<String> = text.split_whitespace().map(str::to_owned).collect();
@@ -82,13 +90,9 @@ pub fn CronEditor(
     });
     let runs =
         Memo::new(move |_| next_runs(&value.get(), dialect, &tz.get(), from.get(), count.get()));
-    let field_count = move || {
-        let n = value.with(|v| v.split_whitespace().count());
-        if dialect == Dialect::CyBorgBackup && n == 6 {
-            6
-        } else {
-            5
-        }
+    let field_count = move || match dialect {
+        Dialect::Standard => 5,
+        Dialect::CyBorgBackup => 6,
     };
     let help_id = format!("{id}-explain");
     let tz_id = format!("{id}-tz");
@@ -144,7 +148,7 @@ pub fn CronEditor(
                     on:change=move |ev| {
                         let chosen = event_target_value(&ev);
                         if !chosen.is_empty() {
-                            value.set(chosen);
+                            value.set(preset_for(&chosen, dialect));
                         }
                     }
                 >

@@ -1,5 +1,6 @@
 //! `/schedule`: the standalone editor. Its state lives in the URL (`cron`, `tz`, `count`,
-//! `from`, `window`), so a schedule can be shared as a link and survives a reload.
+//! `from`, `window`, and `dialect=cyborgbackup` for CyBorgBackup's six-field form), so a
+//! schedule can be shared as a link and survives a reload.
 
 use backup_console_core::schedule::{BackupWindow, Dialect};
 use leptos::prelude::*;
@@ -18,6 +19,10 @@ const MAX_COUNT: usize = 100;
 pub fn SchedulePage() -> impl IntoView {
     let query = use_query_map().get_untracked();
     let param = |key: &str| query.get(key).filter(|v| !v.trim().is_empty());
+    let dialect = RwSignal::new(match param("dialect").as_deref() {
+        Some("cyborgbackup") => Dialect::CyBorgBackup,
+        _ => Dialect::Standard,
+    });
     let cron = RwSignal::new(param("cron").unwrap_or_else(|| DEFAULT_CRON.to_owned()));
     let tz = RwSignal::new(param("tz").unwrap_or_else(|| "UTC".to_owned()));
     let count = RwSignal::new(
@@ -41,7 +46,7 @@ pub fn SchedulePage() -> impl IntoView {
     let runs = Signal::derive(move || {
         next_runs(
             &cron.get(),
-            Dialect::CyBorgBackup,
+            dialect.get(),
             &tz.get(),
             from.get(),
             count.get(),
@@ -51,11 +56,11 @@ pub fn SchedulePage() -> impl IntoView {
     // Keep the address in step with the editor, without adding history entries.
     let navigate = use_navigate();
     Effect::new(move |_| {
-        let mut params = vec![
-            ("cron", cron.get()),
-            ("tz", tz.get()),
-            ("count", count.get().to_string()),
-        ];
+        let mut params = vec![("cron", cron.get())];
+        if dialect.get() == Dialect::CyBorgBackup {
+            params.push(("dialect", "cyborgbackup".to_owned()));
+        }
+        params.extend([("tz", tz.get()), ("count", count.get().to_string())]);
         let from = from_text.get();
         if !from.trim().is_empty() {
             params.push(("from", from));
@@ -83,7 +88,22 @@ pub fn SchedulePage() -> impl IntoView {
         <p class="muted">"Write a cron expression, see what it means and when it runs, and check it against a backup window. The address of this page is a link to exactly this schedule."</p>
         <section class="panel">
             <h2>"Cron expression"</h2>
-            <CronEditor value=cron tz=tz dialect=Dialect::CyBorgBackup count=count from=from id="schedule-cron" />
+            <div class="field">
+                <label for="dialect-select">"Dialect"</label>
+                <select
+                    id="dialect-select"
+                    data-testid="dialect-select"
+                    prop:value=move || if dialect.get() == Dialect::CyBorgBackup { "cyborgbackup" } else { "standard" }
+                    on:change=move |ev| dialect.set(if event_target_value(&ev) == "cyborgbackup" { Dialect::CyBorgBackup } else { Dialect::Standard })
+                >
+                    <option value="standard">"Standard cron (5 fields; Scheduled Backup API)"</option>
+                    <option value="cyborgbackup">"CyBorgBackup (6 fields, the last one the year)"</option>
+                </select>
+            </div>
+            {move || {
+                let dialect = dialect.get();
+                view! { <CronEditor value=cron tz=tz dialect=dialect count=count from=from id="schedule-cron" /> }
+            }}
             <div class="inline-fields">
                 <label>
                     "Runs to list "

@@ -42,9 +42,9 @@ pub fn seeded() -> Store {
 
     let schedules = [
         ("Each Monday", "0 5 * * MON *"),
-        ("Nightly", "30 1 * * *"),
-        ("Every 6 hours", "0 */6 * * *"),
-        ("First of the month", "0 3 1 * *"),
+        ("Nightly", "30 1 * * * *"),
+        ("Every 6 hours", "0 */6 * * * *"),
+        ("First of the month", "0 3 1 * * *"),
     ];
     for (name, crontab) in schedules {
         store.insert_raw(

@@ -24,7 +24,7 @@ pub fn defaults(resource: Resource) -> FormValues {
                 ("enabled", _) => "true",
                 (_, FieldKind::Bool) => "false",
                 (_, FieldKind::Choice(options)) => options.first().copied().unwrap_or(""),
-                (_, FieldKind::Crontab) => "0 5 * * *",
+                (_, FieldKind::Crontab) => "0 5 * * * *",
                 _ => "",
             };
             (f.key.to_owned(), value.to_owned())
@@ -266,7 +266,7 @@ mod tests {
             Resource::Schedules,
             &values(&[
                 ("name", "n"),
-                ("crontab", "0 24 * * *"),
+                ("crontab", "0 24 * * * *"),
                 ("enabled", "true"),
             ]),
         )
