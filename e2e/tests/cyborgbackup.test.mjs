@@ -1,39 +1,25 @@
 // Every CyBorgBackup operation, driven through the console as an operator would.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSandbox, launchBrowser, openPage, recordApiCalls } from './harness.mjs';
+import { useConsole } from './harness.mjs';
 
-let sandbox, browser, page, calls;
+const ctx = useConsole({ before, after, beforeEach });
 
-before(async () => {
-  sandbox = await startSandbox();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  sandbox?.stop();
-});
-beforeEach(async () => {
-  await sandbox.reset();
-  page = await openPage(browser);
-  calls = recordApiCalls(page);
-});
-
-const go = (path) => page.goto(sandbox.url + path);
-const rows = () => page.getByTestId('row');
+const go = (path) => ctx.page.goto(ctx.sandbox.url + path);
+const rows = () => ctx.page.getByTestId('row');
 const apiPath = (url) => new URL(url).pathname.replace('/cyborgbackup', '');
-const sent = (method, pathPrefix) => calls.filter((c) => c.method === method && apiPath(c.url).startsWith(pathPrefix));
+const sent = (method, pathPrefix) => ctx.calls.filter((c) => c.method === method && apiPath(c.url).startsWith(pathPrefix));
 function assertNoPanics() {
-  assert.deepEqual(page.problems, []);
+  assert.deepEqual(ctx.page.problems, []);
 }
 
 async function fill(values) {
   for (const [key, value] of Object.entries(values)) {
-    const field = page.getByTestId(`field-${key}`);
+    const field = ctx.page.getByTestId(`field-${key}`);
     if (typeof value === 'boolean') {
       await field.setChecked(value);
     } else if (Array.isArray(value)) {
-      for (const id of value) await page.getByTestId(`field-${key}-${id}`).check();
+      for (const id of value) await ctx.page.getByTestId(`field-${key}-${id}`).check();
     } else if ((await field.evaluate((el) => el.tagName)) === 'SELECT') {
       await field.selectOption(String(value));
     } else {
@@ -44,10 +30,10 @@ async function fill(values) {
 
 test('the home shows API root, ping, config and the signed-in user', async () => {
   await go('/c/cyborg');
-  await assert.doesNotReject(page.getByTestId('ping').filter({ hasText: 'pong' }).waitFor());
-  assert.match(await page.getByTestId('config').innerText(), /127\.0\.0\.1/);
-  assert.equal(await page.getByTestId('me-email').innerText(), 'admin@example.com');
-  assert.match(await page.getByTestId('api-root').innerText(), /policies → \/api\/v1\/policies\//);
+  await assert.doesNotReject(ctx.page.getByTestId('ping').filter({ hasText: 'pong' }).waitFor());
+  assert.match(await ctx.page.getByTestId('config').innerText(), /127\.0\.0\.1/);
+  assert.equal(await ctx.page.getByTestId('me-email').innerText(), 'admin@example.com');
+  assert.match(await ctx.page.getByTestId('api-root').innerText(), /policies → \/api\/v1\/policies\//);
   for (const path of ['/api/v1/ping', '/api/v1/config', '/api/v1/me/', '/api/v1/']) {
     assert.ok(sent('GET', path).length > 0, `GET ${path} was sent`);
   }
@@ -69,9 +55,9 @@ test('every collection lists and every object opens', async () => {
     await rows().first().waitFor();
     assert.match(await rows().first().innerText(), new RegExp(first.replace(/\./g, '\\.')));
     await rows().first().locator('a').click();
-    await page.getByTestId('detail').waitFor();
-    assert.equal(new URL(page.url()).pathname, `/c/cyborg/${resource}/1`);
-    assert.equal(calls.filter((c) => c.method === 'GET' && apiPath(c.url) === `/api/v1/${resource}/1/`).length, 1, `GET ${resource}/1 sent`);
+    await ctx.page.getByTestId('detail').waitFor();
+    assert.equal(new URL(ctx.page.url()).pathname, `/c/cyborg/${resource}/1`);
+    assert.equal(ctx.calls.filter((c) => c.method === 'GET' && apiPath(c.url) === `/api/v1/${resource}/1/`).length, 1, `GET ${resource}/1 sent`);
   }
   assertNoPanics();
 });
@@ -80,31 +66,31 @@ test('tables paginate, sort and filter on the server, and the URL keeps the view
   await go('/c/cyborg/catalogs');
   await rows().first().waitFor();
   assert.equal(await rows().count(), 25);
-  assert.match(await page.getByTestId('page-status').innerText(), /Page 1 of 2 · 40 total/);
-  await page.getByTestId('page-next').click();
-  await page.getByTestId('page-status').filter({ hasText: 'Page 2 of 2' }).waitFor();
+  assert.match(await ctx.page.getByTestId('page-status').innerText(), /Page 1 of 2 · 40 total/);
+  await ctx.page.getByTestId('page-next').click();
+  await ctx.page.getByTestId('page-status').filter({ hasText: 'Page 2 of 2' }).waitFor();
   assert.equal(await rows().count(), 15);
   assert.ok(sent('GET', '/api/v1/catalogs/').some((c) => c.url.includes('page=2')));
 
-  await page.getByTestId('sort-size').click();
-  await page.waitForURL(/order_by=size/);
-  await page.getByTestId('sort-size').click();
-  await page.waitForURL(/order_by=-size/);
-  await page.getByTestId('page-status').filter({ hasText: 'Page 1 of 2' }).waitFor();
+  await ctx.page.getByTestId('sort-size').click();
+  await ctx.page.waitForURL(/order_by=size/);
+  await ctx.page.getByTestId('sort-size').click();
+  await ctx.page.waitForURL(/order_by=-size/);
+  await ctx.page.getByTestId('page-status').filter({ hasText: 'Page 1 of 2' }).waitFor();
   const firstSize = await rows().first().locator('[data-col=size]').innerText();
   assert.equal(firstSize, '96.0 KiB', 'largest file first');
-  assert.equal(await page.locator('th[aria-sort=descending]').count(), 1);
+  assert.equal(await ctx.page.locator('th[aria-sort=descending]').count(), 1);
 
-  await page.getByTestId('filter-input').fill('sshd');
-  await page.waitForURL(/search=sshd/);
-  await page.getByTestId('page-status').filter({ hasText: '5 total' }).waitFor();
+  await ctx.page.getByTestId('filter-input').fill('sshd');
+  await ctx.page.waitForURL(/search=sshd/);
+  await ctx.page.getByTestId('page-status').filter({ hasText: '5 total' }).waitFor();
   assert.equal(await rows().count(), 5);
 
   // A reload (or a shared link) shows the same view.
-  await page.reload();
-  await page.getByTestId('page-status').filter({ hasText: '5 total' }).waitFor();
-  assert.equal(await page.getByTestId('filter-input').inputValue(), 'sshd');
-  assert.equal(await page.locator('th[aria-sort=descending]').count(), 1);
+  await ctx.page.reload();
+  await ctx.page.getByTestId('page-status').filter({ hasText: '5 total' }).waitFor();
+  assert.equal(await ctx.page.getByTestId('filter-input').inputValue(), 'sshd');
+  assert.equal(await ctx.page.locator('th[aria-sort=descending]').count(), 1);
   assertNoPanics();
 });
 
@@ -156,83 +142,83 @@ const crud = [
 for (const c of crud) {
   test(`${c.resource}: create, edit and delete with confirmation`, async () => {
     await go(`/c/cyborg/${c.resource}`);
-    await page.getByTestId('create-button').click();
-    await page.getByTestId('resource-form').waitFor();
+    await ctx.page.getByTestId('create-button').click();
+    await ctx.page.getByTestId('resource-form').waitFor();
     if (c.resource === 'policies') {
-      await page.getByTestId('field-clients-5').waitFor();
+      await ctx.page.getByTestId('field-clients-5').waitFor();
     }
     await fill(c.create);
-    await page.getByTestId('form-submit').click();
-    await page.getByTestId('detail').waitFor();
-    assert.match(await page.getByTestId('detail-title').innerText(), new RegExp(c.label));
+    await ctx.page.getByTestId('form-submit').click();
+    await ctx.page.getByTestId('detail').waitFor();
+    assert.match(await ctx.page.getByTestId('detail-title').innerText(), new RegExp(c.label));
     const created = sent('POST', `/api/v1/${c.resource}/`);
     assert.equal(created.length, 1);
     c.check(JSON.parse(created[0].body));
-    const id = new URL(page.url()).pathname.split('/').pop();
+    const id = new URL(ctx.page.url()).pathname.split('/').pop();
 
-    await page.getByTestId('edit-button').click();
-    await page.getByTestId('resource-form').waitFor();
+    await ctx.page.getByTestId('edit-button').click();
+    await ctx.page.getByTestId('resource-form').waitFor();
     const [key, value] = Object.entries(c.edit)[0];
     if (typeof value !== 'boolean') {
-      assert.notEqual(await page.getByTestId(`field-${key}`).inputValue(), String(value));
+      assert.notEqual(await ctx.page.getByTestId(`field-${key}`).inputValue(), String(value));
     }
     await fill(c.edit);
-    await page.getByTestId('form-submit').click();
-    await page.getByTestId('detail').waitFor();
+    await ctx.page.getByTestId('form-submit').click();
+    await ctx.page.getByTestId('detail').waitFor();
     const patch = sent('PATCH', `/api/v1/${c.resource}/${id}/`);
     assert.equal(patch.length, 1);
     assert.deepEqual(JSON.parse(patch[0].body)[key], value);
     const shown = typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value);
-    assert.equal(await page.locator(`dd[data-field="${key}"]`).innerText(), shown);
+    assert.equal(await ctx.page.locator(`dd[data-field="${key}"]`).innerText(), shown);
 
     // Delete asks first, naming the object; cancelling sends nothing.
-    await page.getByTestId('delete-button').click();
-    const dialog = page.getByTestId('confirm-dialog');
+    await ctx.page.getByTestId('delete-button').click();
+    const dialog = ctx.page.getByTestId('confirm-dialog');
     assert.match(await dialog.innerText(), new RegExp(`Delete .*${c.label.replace(/\./g, '\\.')}.*cannot be undone`));
-    await page.getByTestId('confirm-cancel').click();
+    await ctx.page.getByTestId('confirm-cancel').click();
     assert.equal(sent('DELETE', `/api/v1/${c.resource}/`).length, 0);
-    await page.getByTestId('delete-button').click();
-    await page.getByTestId('confirm-ok').click();
-    await page.waitForURL(new RegExp(`/c/cyborg/${c.resource}$`));
+    await ctx.page.getByTestId('delete-button').click();
+    await ctx.page.getByTestId('confirm-ok').click();
+    await ctx.page.waitForURL(new RegExp(`/c/cyborg/${c.resource}$`));
     await rows().first().waitFor();
     assert.equal(sent('DELETE', `/api/v1/${c.resource}/${id}/`).length, 1);
-    assert.equal(await page.locator(`tr[data-id="${id}"]`).count(), 0);
+    assert.equal(await ctx.page.locator(`tr[data-id="${id}"]`).count(), 0);
     assertNoPanics();
   });
 }
 
 test('policies: launch a backup job and read the month calendar', async () => {
   await go('/c/cyborg/policies/2');
-  await page.getByTestId('calendar-run').first().waitFor();
-  assert.equal(await page.locator('dd[data-field=repository]').innerText(), 'Main Repo (#1)');
-  assert.equal(await page.locator('dd[data-field=schedule]').innerText(), 'Nightly (#2)');
-  const runs = await page.getByTestId('calendar-run').count();
+  await ctx.page.getByTestId('calendar-run').first().waitFor();
+  assert.equal(await ctx.page.locator('dd[data-field=repository]').innerText(), 'Main Repo (#1)');
+  assert.equal(await ctx.page.locator('dd[data-field=schedule]').innerText(), 'Nightly (#2)');
+  const runs = await ctx.page.getByTestId('calendar-run').count();
   assert.ok(runs >= 28 && runs <= 31, `nightly policy runs every day: ${runs}`);
-  const datetime = await page.getByTestId('calendar-run').first().getAttribute('datetime');
+  const datetime = await ctx.page.getByTestId('calendar-run').first().getAttribute('datetime');
   assert.match(datetime, /^\d{4}-\d{2}-01T01:30:00Z$/);
 
-  await page.getByTestId('launch-button').click();
-  await page.getByTestId('notice').filter({ hasText: /Backup job \d+ launched/ }).waitFor();
+  await ctx.page.getByTestId('launch-button').click();
+  await ctx.page.getByTestId('notice').filter({ hasText: /Backup job \d+ launched/ }).waitFor();
   assert.equal(sent('POST', '/api/v1/policies/2/launch/').length, 1);
   assert.ok(sent('GET', '/api/v1/policies/2/calendar/').length >= 1);
 
   // The launched job's archives are in the catalog.
   await go('/c/cyborg/catalogs');
-  await page.getByTestId('page-status').filter({ hasText: '42 total' }).waitFor();
+  await ctx.page.getByTestId('page-status').filter({ hasText: '42 total' }).waitFor();
   assertNoPanics();
 });
 
 test('schedules: the crontab explains itself and refuses mistakes before sending', async () => {
   await go('/c/cyborg/schedules/new');
-  const cron = page.getByTestId('field-crontab');
+  const cron = ctx.page.getByTestId('field-crontab');
   await cron.fill('*/15 9-17 * * 1-5 *');
-  assert.equal(await page.getByTestId('cron-description').innerText(),
+  assert.equal(await ctx.page.getByTestId('cron-description').innerText(),
     'Every 15 minutes, between 09:00 and 17:59 on Monday through Friday');
   await cron.fill('0 25 * * * *');
-  assert.match(await page.getByTestId('cron-error').innerText(), /Hour field \(at character 3\): 25 is out of range/);
-  await page.getByTestId('field-name').fill('Broken');
-  await page.getByTestId('form-submit').click();
-  await page.getByTestId('error-crontab').filter({ hasText: 'Hour field' }).waitFor();
+  assert.match(await ctx.page.getByTestId('cron-error').innerText(), /Hour field \(at character 3\): 25 is out of range/);
+  await ctx.page.getByTestId('field-name').fill('Broken');
+  await ctx.page.getByTestId('form-submit').click();
+  await ctx.page.getByTestId('error-crontab').filter({ hasText: 'Hour field' }).waitFor();
   assert.equal(sent('POST', '/api/v1/schedules/').length, 0, 'nothing sent while invalid');
   assertNoPanics();
 });

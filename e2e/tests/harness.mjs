@@ -86,3 +86,24 @@ export function recordApiCalls(page) {
   });
   return calls;
 }
+
+/// The hooks every test file shares: one sandbox and browser per file, and per test a reset
+/// sandbox (unless `reset: false`) and a fresh page whose API calls are recorded.
+/// Returns an object whose `sandbox`, `browser`, `page` and `calls` are current inside tests.
+export function useConsole({ before, after, beforeEach }, { reset = true } = {}) {
+  const ctx = {};
+  before(async () => {
+    ctx.sandbox = await startSandbox();
+    ctx.browser = await launchBrowser();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    ctx.sandbox?.stop();
+  });
+  beforeEach(async () => {
+    if (reset) await ctx.sandbox.reset();
+    ctx.page = await openPage(ctx.browser);
+    ctx.calls = recordApiCalls(ctx.page);
+  });
+  return ctx;
+}

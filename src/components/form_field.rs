@@ -73,50 +73,43 @@ pub fn FormField(
             />
         }
         .into_any(),
-        FieldKind::Choice(choices) => view! {
-            <select
-                id=input_id.clone()
-                data-testid=format!("field-{key}")
-                aria-invalid=invalid
-                prop:value=move || value.get()
-                on:change=move |ev| {
-                    set(event_target_value(&ev));
-                    check();
+        kind @ (FieldKind::Choice(_) | FieldKind::Reference(_)) => {
+            // A fixed list of choices, or the objects of another collection by id.
+            let choices = move || -> Vec<(String, String)> {
+                match kind {
+                    FieldKind::Choice(fixed) => fixed.iter().map(|c| (c.to_string(), c.to_string())).collect(),
+                    FieldKind::Reference(collection) => {
+                        options.with(|o| o.get(collection).cloned().unwrap_or_default())
+                    }
+                    _ => Vec::new(),
                 }
-            >
-                {choices.iter().map(|c| view! { <option value=*c>{*c}</option> }).collect_view()}
-            </select>
+            };
+            view! {
+                <select
+                    id=input_id.clone()
+                    data-testid=format!("field-{key}")
+                    aria-invalid=invalid
+                    prop:value=move || value.get()
+                    on:change=move |ev| {
+                        set(event_target_value(&ev));
+                        check();
+                    }
+                >
+                    {matches!(kind, FieldKind::Reference(_)).then(|| view! { <option value="">"— choose —"</option> })}
+                    {move || {
+                        let current = value.get();
+                        choices()
+                            .into_iter()
+                            .map(|(id, label)| {
+                                let selected = id == current;
+                                view! { <option value=id selected=selected>{label}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            }
+            .into_any()
         }
-        .into_any(),
-        FieldKind::Reference(collection) => view! {
-            <select
-                id=input_id.clone()
-                data-testid=format!("field-{key}")
-                aria-invalid=invalid
-                prop:value=move || value.get()
-                on:change=move |ev| {
-                    set(event_target_value(&ev));
-                    check();
-                }
-            >
-                <option value="">"— choose —"</option>
-                {move || {
-                    let current = value.get();
-                    options
-                        .get()
-                        .get(collection)
-                        .cloned()
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|(id, label)| {
-                            let selected = id == current;
-                            view! { <option value=id selected=selected>{label}</option> }
-                        })
-                        .collect_view()
-                }}
-            </select>
-        }
-        .into_any(),
         FieldKind::References(collection) => view! {
             <fieldset class="checklist" id=input_id.clone() data-testid=format!("field-{key}") aria-invalid=invalid>
                 <legend class="visually-hidden">{spec.label}</legend>

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use backup_console_core::schedule::cron::WEEKDAY_NAMES;
 use backup_console_core::schedule::window::{BackupWindow, DAYS, DAY_NAMES, HOURS, MONDAY_FIRST};
 use chrono::{DateTime, Datelike, Timelike};
 use chrono_tz::Tz;
@@ -12,16 +13,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{iso_with_offset, run_label};
-
-const LONG_DAYS: [&str; DAYS] = [
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-];
 
 /// Where the keyboard is: display row (Monday first) and hour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -157,7 +148,7 @@ pub fn WindowGrid(
                 data-hour=hour
                 data-testid=format!("window-cell-{day}-{hour}")
                 aria-selected=move || allowed().to_string()
-                aria-label=move || format!("{} {hour:02}:00, {}", LONG_DAYS[day], if allowed() { "allowed" } else { "blocked" })
+                aria-label=move || format!("{} {hour:02}:00, {}", WEEKDAY_NAMES[day], if allowed() { "allowed" } else { "blocked" })
                 tabindex=move || if cursor.get() == (Cursor { row, hour }) { "0" } else { "-1" }
                 on:mousedown=move |ev| {
                     ev.prevent_default();
@@ -237,7 +228,7 @@ pub fn WindowGrid(
                                     class="day-toggle"
                                     tabindex="-1"
                                     data-testid=format!("window-day-{day}")
-                                    aria-label=format!("Toggle all of {}", LONG_DAYS[day])
+                                    aria-label=format!("Toggle all of {}", WEEKDAY_NAMES[day])
                                     on:click=move |_| window.update(|w| {
                                         let allowed = !w.day_is_full(day);
                                         w.fill((day, 0), (day, HOURS - 1), allowed);

@@ -20,6 +20,8 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
+use crate::format::capitalize;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Dialect {
     Standard,
@@ -99,7 +101,8 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
-const DAYS: [&str; 7] = [
+/// Day names, Sunday first (the numbering of cron and of .NET's `DayOfWeek`).
+pub const WEEKDAY_NAMES: [&str; 7] = [
     "Sunday",
     "Monday",
     "Tuesday",
@@ -698,14 +701,6 @@ fn parse_value(
     Ok(value)
 }
 
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-        .unwrap_or_default()
-}
-
 fn single(field: &Field) -> Option<u32> {
     match field.parts.as_slice() {
         [Part::Range { start, end, .. }] if start == end => Some(*start),
@@ -764,7 +759,7 @@ fn describe_dom(field: &Field) -> String {
 fn value_name(kind: FieldKind, value: u32) -> String {
     match kind {
         FieldKind::Month => MONTHS[(value - 1) as usize].to_owned(),
-        FieldKind::DayOfWeek => DAYS[(value % 7) as usize].to_owned(),
+        FieldKind::DayOfWeek => WEEKDAY_NAMES[(value % 7) as usize].to_owned(),
         _ => value.to_string(),
     }
 }

@@ -11,6 +11,7 @@ use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveTime, TimeZone, Utc
 use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer, Serialize};
 
+use super::cron::WEEKDAY_NAMES;
 use super::windows_zones;
 use crate::api::FieldErrors;
 
@@ -68,16 +69,6 @@ fn loose_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u32
         ))),
     }
 }
-
-const DAYS: [&str; 7] = [
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-];
 
 impl RackspaceSchedule {
     /// The documented combinations: which fields each frequency needs and which must be null.
@@ -222,7 +213,7 @@ impl fmt::Display for RackspaceSchedule {
                 f,
                 "Every {} at {} ({})",
                 self.day_of_week_id
-                    .and_then(|d| DAYS.get(d as usize))
+                    .and_then(|d| WEEKDAY_NAMES.get(d as usize))
                     .unwrap_or(&"?"),
                 time(),
                 self.time_zone_id

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use backup_console_core::api::FieldErrors;
+use backup_console_core::format::capitalize;
 use backup_console_core::schedule::{CronExpr, Dialect};
 use backup_console_core::spec::FieldKind;
 use backup_console_core::vendors::cyborgbackup::forms::{self, FormValues};
@@ -307,12 +308,4 @@ fn drf_message(message: &str) -> String {
     } else {
         message.into()
     }
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-        .unwrap_or_default()
 }
