@@ -39,7 +39,7 @@ pub struct RackspaceSchedule {
     pub start_time_hour: Option<u32>,
     #[serde(default, deserialize_with = "loose_number")]
     pub start_time_minute: Option<u32>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "loose_am_pm")]
     pub start_time_am_pm: Option<AmPm>,
     #[serde(default, deserialize_with = "loose_number")]
     pub day_of_week_id: Option<u32>,
@@ -47,6 +47,21 @@ pub struct RackspaceSchedule {
     pub hour_interval: Option<u32>,
     #[serde(default)]
     pub time_zone_id: String,
+}
+
+/// "AM", "pm", "" (sent for manual schedules) and null read; a placeholder like "AM|PM" does not.
+fn loose_am_pm<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<AmPm>, D::Error> {
+    match Option::<String>::deserialize(deserializer)?
+        .as_deref()
+        .map(str::trim)
+    {
+        None | Some("") => Ok(None),
+        Some(s) if s.eq_ignore_ascii_case("AM") => Ok(Some(AmPm::Am)),
+        Some(s) if s.eq_ignore_ascii_case("PM") => Ok(Some(AmPm::Pm)),
+        Some(other) => Err(serde::de::Error::custom(format!(
+            "\"{other}\" is not AM or PM"
+        ))),
+    }
 }
 
 /// `7`, `"7"` and `null` all read; anything else is an error.

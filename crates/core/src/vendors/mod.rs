@@ -1,6 +1,7 @@
 //! One module per vendor API; this file only registers them.
 
 pub mod cyborgbackup;
+pub mod rackspace;
 
 use serde::{Deserialize, Serialize};
 
