@@ -7,6 +7,7 @@
 pub mod console;
 pub mod cyborgbackup;
 pub mod faults;
+pub mod rackspace;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -15,6 +16,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
 use axum::{Json, Router};
+use backup_console_core::vendors::Vendor;
 use tower_http::cors::{Any, CorsLayer};
 
 /// The token of every demo connection.
@@ -23,6 +25,7 @@ pub const DEMO_TOKEN: &str = "demo-token";
 #[derive(Clone)]
 pub struct Sandbox {
     pub cyborgbackup: cyborgbackup::Sim,
+    pub rackspace: rackspace::Sim,
     pub faults: faults::Faults,
     /// Where the built console lives (Trunk's `dist/`), if it is served.
     pub dist: Option<Arc<PathBuf>>,
@@ -32,6 +35,7 @@ impl Sandbox {
     pub fn new(dist: Option<PathBuf>) -> Self {
         Self {
             cyborgbackup: cyborgbackup::Sim::seeded(),
+            rackspace: rackspace::Sim::seeded(),
             faults: faults::Faults::default(),
             dist: dist.map(Arc::new),
         }
@@ -39,12 +43,24 @@ impl Sandbox {
 
     fn reset(&self) {
         self.cyborgbackup.reset();
+        self.rackspace.reset();
         self.faults.clear();
     }
 
-    /// One demo connection per implemented vendor, for `console.json`.
+    /// One demo connection per vendor the console has pages for, for `console.json`.
     pub fn demo_connections(&self, origin: &str) -> Vec<serde_json::Value> {
-        vec![cyborgbackup::demo_connection(origin)]
+        [
+            cyborgbackup::demo_connection(origin),
+            rackspace::demo_connection(origin),
+        ]
+        .into_iter()
+        .filter(|c| {
+            c["vendor"]
+                .as_str()
+                .and_then(Vendor::from_name)
+                .is_some_and(Vendor::implemented)
+        })
+        .collect()
     }
 }
 
@@ -54,6 +70,10 @@ pub fn app(sandbox: Sandbox) -> Router {
         .nest(
             "/cyborgbackup",
             cyborgbackup::router(sandbox.cyborgbackup.clone()),
+        )
+        .nest(
+            rackspace::MOUNT,
+            rackspace::router(sandbox.rackspace.clone()),
         )
         .layer(axum::middleware::from_fn_with_state(
             sandbox.faults.clone(),
