@@ -39,7 +39,8 @@ pub async fn call_ok(
         .check(&subject)
 }
 
-async fn call_raw(
+/// Send a request and hand back the raw answer (for plain-text bodies); 401 still prompts sign-in.
+pub async fn call_raw(
     session: Session,
     connection_id: &str,
     request: ApiRequest,

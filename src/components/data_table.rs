@@ -18,6 +18,38 @@ pub fn cell_text(column: &Column, row: &Value) -> String {
     }
 }
 
+/// An id as text: numbers and strings alike, without quotes.
+pub fn plain_id(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Rows ordered on the client (for APIs without server-side ordering): `key` or `-key`.
+pub fn sort_rows(rows: &mut [Value], order: &str) {
+    let (key, descending) = match order.strip_prefix('-') {
+        Some(k) => (k, true),
+        None => (order, false),
+    };
+    rows.sort_by(|a, b| {
+        let ordering = match (&a[key], &b[key]) {
+            (Value::Number(x), Value::Number(y)) => x
+                .as_f64()
+                .partial_cmp(&y.as_f64())
+                .unwrap_or(std::cmp::Ordering::Equal),
+            (x, y) => format::plain(x)
+                .to_lowercase()
+                .cmp(&format::plain(y).to_lowercase()),
+        };
+        if descending {
+            ordering.reverse()
+        } else {
+            ordering
+        }
+    });
+}
+
 /// The `order_by` a click on `key` asks for: ascending first, then descending.
 pub fn next_order(current: Option<&str>, key: &str) -> String {
     if current == Some(key) {
@@ -37,6 +69,9 @@ pub fn DataTable(
     on_sort: Callback<String>,
     /// Link of a row's first cell.
     row_href: Callback<Value, String>,
+    /// The field that identifies a row (`data-id`).
+    #[prop(default = "id")]
+    id_key: &'static str,
     #[prop(into)] caption: String,
 ) -> impl IntoView {
     let header = move |column: &'static Column| {
@@ -87,7 +122,7 @@ pub fn DataTable(
                     rows.into_iter()
                         .map(|row| {
                             let link = row_href.run(row.clone());
-                            let id = row["id"].to_string();
+                            let id = crate::components::data_table::plain_id(&row[id_key]);
                             view! {
                                 <tr data-testid="row" data-id=id>
                                     {columns

@@ -12,6 +12,8 @@ use crate::paths::connection_route;
 #[derive(Clone, Default)]
 struct Draft {
     vendor: String,
+    /// Vendor fields (tenant id, identity URL, ...).
+    extra: std::collections::BTreeMap<String, String>,
     id: String,
     label: String,
     base_url: String,
@@ -40,6 +42,12 @@ pub fn ConnectionsPage() -> impl IntoView {
             base_url: c.base_url.clone(),
             token: String::new(),
             remember: session.persistence_of(&c.id) == Persistence::Remembered,
+            extra: c
+                .vendor
+                .extra_fields()
+                .iter()
+                .map(|(k, ..)| (k.to_string(), c.extra_text(k)))
+                .collect(),
         });
         editing.set(Some(c.id));
         errors.set(FieldErrors::new());
@@ -66,6 +74,20 @@ pub fn ConnectionsPage() -> impl IntoView {
         connection.base_url = d.base_url.trim().trim_end_matches('/').to_owned();
         if !d.token.trim().is_empty() {
             connection.token = Some(d.token.trim().to_owned());
+        }
+        for (key, ..) in connection.vendor.extra_fields() {
+            let value = d
+                .extra
+                .get(*key)
+                .map(|v| v.trim().to_owned())
+                .unwrap_or_default();
+            if value.is_empty() {
+                connection.extra.remove(*key);
+            } else {
+                connection
+                    .extra
+                    .insert(key.to_string(), serde_json::Value::String(value));
+            }
         }
         let others: Vec<String> = session.connections.with_untracked(|all| {
             all.iter()
@@ -172,6 +194,33 @@ pub fn ConnectionsPage() -> impl IntoView {
             {text_field("id", "Short name", |d| d.id.clone(), |d, v| d.id = v, "text", "Lowercase, used in links: /c/<name>/…")}
             {text_field("label", "Label", |d| d.label.clone(), |d, v| d.label = v, "text", "")}
             {text_field("base_url", "Base URL", |d| d.base_url.clone(), |d, v| d.base_url = v, "url", "Where the API lives, e.g. https://cyborgbackup.example.com")}
+            {move || {
+                let vendor = draft.with(|d| Vendor::from_name(&d.vendor)).unwrap_or(Vendor::CyBorgBackup);
+                vendor
+                    .extra_fields()
+                    .iter()
+                    .map(|(key, label, required, help)| {
+                        let key = *key;
+                        let error = move || errors.with(|e| e.get(key).map(|m| m.join(" ")));
+                        view! {
+                            <div class="field" class:has-error=move || error().is_some()>
+                                <label for=format!("conn-{key}")>{*label}{required.then_some(" *")}</label>
+                                <input
+                                    id=format!("conn-{key}")
+                                    autocomplete="off"
+                                    data-testid=format!("conn-{key}")
+                                    prop:value=move || draft.with(|d| d.extra.get(key).cloned().unwrap_or_default())
+                                    on:input=move |ev| draft.update(|d| {
+                                        d.extra.insert(key.to_owned(), event_target_value(&ev));
+                                    })
+                                />
+                                <small class="help">{*help}</small>
+                                <p class="field-error" data-testid=format!("conn-error-{key}") role="alert">{error}</p>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
             {text_field("token", "API token", |d| d.token.clone(), |d, v| d.token = v, "password",
                 "Sent in the Authorization header; never shown again. Leave empty to keep the current one.")}
             <label class="check">

@@ -1,6 +1,7 @@
 //! Each vendor's pages; this file only dispatches to them.
 
 pub mod cyborgbackup;
+pub mod rackspace;
 
 use backup_console_core::connection::Connection;
 use backup_console_core::vendors::Vendor;
@@ -10,6 +11,7 @@ use leptos::prelude::*;
 pub fn sections(vendor: Vendor) -> Vec<(&'static str, &'static str)> {
     match vendor {
         Vendor::CyBorgBackup => cyborgbackup::sections(),
+        Vendor::Rackspace => rackspace::sections(),
         _ => Vec::new(),
     }
 }
@@ -23,6 +25,7 @@ pub fn page(
 ) -> AnyView {
     match connection.vendor {
         Vendor::CyBorgBackup => cyborgbackup::page(connection, resource, id, editing),
+        Vendor::Rackspace => rackspace::page(connection, resource, id, editing),
         vendor => view! {
             <h1>{connection.display_name().to_owned()}</h1>
             <p data-testid="vendor-unsupported">{vendor.title()}" is not supported by this console yet."</p>

@@ -84,7 +84,25 @@ impl Connection {
                 "Enter a full URL starting with http:// or https://.",
             );
         }
+        for (key, label, required, _) in self.vendor.extra_fields() {
+            let value = self.extra_text(key);
+            if *required && value.trim().is_empty() {
+                add(
+                    key,
+                    &format!("{label} is required for {}.", self.vendor.title()),
+                );
+            }
+        }
         errors
+    }
+
+    /// A vendor field as text ("" when absent).
+    pub fn extra_text(&self, key: &str) -> String {
+        match self.extra.get(key) {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(serde_json::Value::Null) | None => String::new(),
+            Some(other) => other.to_string(),
+        }
     }
 
     /// The connection without secrets, for storage the operator did not opt into or for display.
@@ -157,6 +175,19 @@ mod tests {
         c.base_url = "http://127.0.0.1:8080/cyborgbackup".into();
         assert!(c.validate(&[]).is_empty());
         assert!(c.validate(&["demo"]).contains_key("id"));
+        let mut rax = Connection::new(
+            "rax",
+            Vendor::Rackspace,
+            "https://dfw.backup.api.rackspacecloud.com",
+        );
+        assert_eq!(
+            rax.validate(&[])["tenant_id"],
+            ["Tenant ID is required for Rackspace Cloud Backup."]
+        );
+        rax.extra
+            .insert("tenant_id".into(), serde_json::json!(123456));
+        assert!(rax.validate(&[]).is_empty());
+        assert_eq!(rax.extra_text("tenant_id"), "123456");
     }
 
     #[test]

@@ -55,9 +55,26 @@ impl Vendor {
         }
     }
 
+    /// Connection fields this vendor needs beyond id, label, base URL and token:
+    /// (key, label, required, help).
+    pub fn extra_fields(self) -> &'static [(&'static str, &'static str, bool, &'static str)] {
+        match self {
+            Vendor::Rackspace => &[
+                ("tenant_id", "Tenant ID", true, "Your account number; it is part of every API path."),
+                (
+                    "identity_url",
+                    "Identity URL",
+                    false,
+                    "To sign in with a username and API key, e.g. https://identity.api.rackspacecloud.com",
+                ),
+            ],
+            _ => &[],
+        }
+    }
+
     /// Whether the console has pages for this vendor yet.
     pub fn implemented(self) -> bool {
-        matches!(self, Vendor::CyBorgBackup)
+        matches!(self, Vendor::CyBorgBackup | Vendor::Rackspace)
     }
 
     /// Add the connection's credentials the way this vendor expects them.

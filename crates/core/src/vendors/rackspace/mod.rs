@@ -5,3 +5,4 @@
 pub mod loose;
 pub mod models;
 pub mod requests;
+pub mod views;
