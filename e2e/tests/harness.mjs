@@ -80,7 +80,8 @@ export async function openPage(browser) {
 export function recordApiCalls(page) {
   const calls = [];
   page.on('request', (req) => {
-    if (req.url().includes('/api/v1/') && req.method() !== 'OPTIONS') {
+    // Every vendor API call (CyBorgBackup /api/v1/, Rackspace /v1.0/ and identity), not the console's files.
+    if (/\/(api\/v1|v1\.0|identity\/v2\.0)\//.test(new URL(req.url()).pathname) && req.method() !== 'OPTIONS') {
       calls.push({ method: req.method(), url: req.url(), body: req.postData(), headers: req.headers() });
     }
   });

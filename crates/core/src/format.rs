@@ -19,14 +19,16 @@ pub fn bytes(n: u64) -> String {
     }
 }
 
-/// An RFC 3339 timestamp as "2018-11-26 05:00 UTC"; anything else as given.
+/// An RFC 3339 or .NET (`/Date(ms)/`) timestamp as "2018-11-26 05:00 UTC"; anything else as given.
 pub fn timestamp(text: &str) -> String {
-    match DateTime::parse_from_rfc3339(text) {
-        Ok(t) => t
-            .with_timezone(&Utc)
-            .format("%Y-%m-%d %H:%M UTC")
-            .to_string(),
-        Err(_) => text.to_owned(),
+    let parsed = DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .ok()
+        .or_else(|| crate::vendors::rackspace::loose::parse_ms_date(text));
+    match parsed {
+        Some(t) => t.format("%Y-%m-%d %H:%M UTC").to_string(),
+        None if text.starts_with("/Date(") => "—".to_owned(),
+        None => text.to_owned(),
     }
 }
 
@@ -72,6 +74,8 @@ mod tests {
             "2018-11-22 17:17 UTC"
         );
         assert_eq!(timestamp("soon"), "soon");
+        assert_eq!(timestamp("/Date(1357817400000)/"), "2013-01-10 11:30 UTC");
+        assert_eq!(timestamp("/Date(-62135578800000)/"), "—");
         assert_eq!(plain(&json!([1, 2])), "1, 2");
         assert_eq!(plain(&json!(null)), "—");
         assert_eq!(plain(&json!(true)), "Yes");

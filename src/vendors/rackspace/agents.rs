@@ -318,6 +318,12 @@ pub fn AgentDetail(conn: String, tenant: String, id: u64) -> impl IntoView {
             }
         }}
         {act.view()}
+        // The sections only make sense for an agent that exists.
+        {move || matches!(agent.get(), Load::Ready(_)).then(|| {
+            let (save_behavior, save_level, migrate) = (save_behavior.clone(), save_level.clone(), migrate.clone());
+            let (new_config, row_conn, act_conn) = (new_config.clone(), row_conn.clone(), act_conn.clone());
+            view! {
+        <div>
         <section class="panel">
             <h2>"Backup behavior"</h2>
             <form data-testid="behavior-form" on:submit=save_behavior>
@@ -386,6 +392,9 @@ pub fn AgentDetail(conn: String, tenant: String, id: u64) -> impl IntoView {
                 Load::Loading => view! { <Loading /> }.into_any(),
             }}
         </section>
+        </div>
+            }
+        })}
         {move || confirming.get().then(|| {
             let name = match agent.get() { Load::Ready(a) => a.machine_name, _ => format!("agent {id}") };
             view! {

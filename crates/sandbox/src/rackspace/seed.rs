@@ -52,6 +52,7 @@ fn config(
         parent_id: Some(id),
         file_id: None,
     };
+    let schedule_for_next = schedule.clone();
     BackupConfiguration {
         backup_configuration_id: id,
         machine_agent_id: agent.machine_agent_id,
@@ -64,7 +65,10 @@ fn config(
         backup_configuration_schedule_id: Some(id + 1000),
         missed_backup_action_id: Some(1),
         schedule,
-        next_scheduled_run_time: None,
+        next_scheduled_run_time: schedule_for_next
+            .next_runs(Utc::now(), 1)
+            .first()
+            .map(|t| t.with_timezone(&Utc)),
         last_run_time: None,
         last_run_backup_report_id: None,
         backup_state: None,

@@ -1,0 +1,174 @@
+// Rackspace Cloud Backup through the console: agents, configurations, backups, activity,
+// and the failures each documents.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { useConsole } from './harness.mjs';
+
+const ctx = useConsole({ before, after, beforeEach });
+const go = (path) => ctx.page.goto(ctx.sandbox.url + path);
+const api = (method, part) => ctx.calls.filter((c) => c.method === method && new URL(c.url).pathname.includes(`/v1.0/123456/${part}`));
+const banner = () => ctx.page.getByTestId('error-banner');
+const notice = () => ctx.page.getByTestId('notice');
+
+test('agents: live status, wake up, lookup by host server', async () => {
+  const page = ctx.page;
+  await go('/c/rackspace/agents');
+  await page.locator('tr[data-id="213564"] td[data-col=Status]').filter({ hasText: 'Online' }).waitFor();
+  assert.equal(await page.locator('tr[data-id="213566"] td[data-col=Status]').innerText(), 'Offline');
+  assert.match(await page.locator('tr[data-id="213564"] td[data-col=TimeOfLastSuccessfulBackup]').innerText(), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
+  assert.equal(api('GET', 'user/agents')[0].headers['x-auth-token'], 'demo-token');
+  await page.getByTestId('wake-up-agents').click();
+  await notice().filter({ hasText: 'Wake-up sent' }).waitFor();
+  await page.locator('tr[data-id="213566"] td[data-col=Status]').filter({ hasText: 'Online' }).waitFor({ timeout: 10000 });
+
+  await page.getByTestId('host-lookup').fill('87c3b6e1-fb1a-41f9-91e5-313ae35a5a06');
+  await page.getByTestId('host-lookup-submit').click();
+  await page.waitForURL(/\/c\/rackspace\/agents\/213564$/);
+  await page.getByTestId('detail-title').filter({ hasText: 'web-01' }).waitFor();
+  await go('/c/rackspace/agents');
+  await page.getByTestId('host-lookup').fill('no-such-server');
+  await page.getByTestId('host-lookup-submit').click();
+  assert.equal(await banner().getAttribute('data-kind'), 'not-found');
+  assert.deepEqual(page.problems, []);
+});
+
+test('agent: disable and enable, behavior, log level, migrate preconditions, delete', async () => {
+  const page = ctx.page;
+  await go('/c/rackspace/agents/213564');
+  await page.getByTestId('agent-toggle').filter({ hasText: 'Disable agent' }).click();
+  await page.locator('dd[data-field=IsDisabled]').filter({ hasText: 'Yes' }).waitFor();
+  assert.deepEqual(JSON.parse(api('POST', 'agent/enable')[0].body), { MachineAgentId: 213564, Enable: false });
+  await page.getByTestId('agent-toggle').filter({ hasText: 'Enable agent' }).click();
+  await page.locator('dd[data-field=IsDisabled]').filter({ hasText: 'No' }).waitFor();
+
+  await page.getByTestId('data-center').selectOption('ORD');
+  await page.getByTestId('service-net').uncheck();
+  await page.getByTestId('behavior-save').click();
+  await page.locator('dd[data-field=BackupDataCenter]').filter({ hasText: 'ORD' }).waitFor();
+  assert.deepEqual(JSON.parse(api('POST', 'agent/213564')[0].body), { BackupDataCenter: 'ORD', UseServiceNet: false });
+
+  await page.getByTestId('log-level').selectOption('6');
+  await page.getByTestId('log-level-save').click();
+  await notice().filter({ hasText: 'Log level changed' }).waitFor();
+  assert.equal(api('PUT', 'agent/logging')[0].body, 'MachineAgentId=213564&LoggingLevelId=6');
+
+  // db-01 has configurations of its own: refused before anything is sent.
+  await page.getByTestId('migrate-destination').selectOption('213565');
+  await page.getByTestId('migrate-submit').click();
+  await page.getByTestId('migrate-problem').filter({ hasText: 'already has backup configurations' }).waitFor();
+  assert.equal(api('PUT', 'agent/migratevault').length, 0);
+
+  await page.getByTestId('delete-button').click();
+  assert.match(await page.getByTestId('confirm-dialog').innerText(), /Delete agent "web-01"\? Its backup configurations and all of its backups are deleted too/);
+  await page.getByTestId('confirm-ok').click();
+  await page.waitForURL(/\/c\/rackspace\/agents$/);
+  await page.locator('tr[data-id="213565"]').waitFor();
+  assert.equal(await page.locator('tr[data-id="213564"]').count(), 0);
+  assert.deepEqual(JSON.parse(api('POST', 'agent/delete')[0].body), { MachineAgentId: 213564 });
+});
+
+test('configurations: create with a schedule, edit, disable, run a backup and read its report', async () => {
+  const page = ctx.page;
+  await go('/c/rackspace/agents/213564');
+  await page.getByTestId('create-button').click();
+  await page.getByTestId('resource-form').waitFor();
+  await page.getByTestId('field-agent').selectOption('213564');
+  await page.getByTestId('field-name').fill('Site files');
+  await page.getByTestId('field-frequency').selectOption('Weekly');
+  await page.getByTestId('field-day').selectOption('5');
+  await page.getByTestId('field-hour').selectOption('7');
+  await page.getByTestId('field-minute').fill('30');
+  await page.getByTestId('field-ampm').selectOption('PM');
+  await page.getByTestId('field-timezone').selectOption('Eastern Standard Time');
+  const first = await page.getByTestId('next-run').first().getAttribute('datetime');
+  assert.match(first, /T19:30:00-0[45]:00$/, 'Friday 7:30 PM in New York');
+  await page.getByTestId('field-inclusions').fill('/var/www\n/etc/nginx/nginx.conf');
+  await page.getByTestId('field-recipients').fill('not-an-address');
+  await page.getByTestId('form-submit').click();
+  await page.getByTestId('error-recipients').filter({ hasText: 'Not an email address' }).waitFor();
+  assert.equal(api('POST', 'backup-configuration').length, 0);
+  await page.getByTestId('field-recipients').fill('ops@example.com');
+  await page.getByTestId('form-submit').click();
+  await page.getByTestId('detail').waitFor();
+  const body = JSON.parse(api('POST', 'backup-configuration')[0].body);
+  assert.deepEqual(
+    [body.Frequency, body.DayOfWeekId, body.StartTimeHour, body.StartTimeMinute, body.StartTimeAmPm, body.HourInterval, body.TimeZoneId],
+    ['Weekly', 5, 7, 30, 'PM', null, 'Eastern Standard Time'],
+  );
+  assert.deepEqual(body.Inclusions, [{ FilePath: '/var/www', FileItemType: 'Folder' }, { FilePath: '/etc/nginx/nginx.conf', FileItemType: 'File' }]);
+  assert.equal(await page.locator('dd[data-field=Schedule]').innerText(), 'Every Friday at 19:30 (Eastern Standard Time)');
+
+  // A second configuration with the same name on the agent is a conflict.
+  const id = new URL(page.url()).pathname.split('/').pop();
+  await page.getByTestId('edit-button').click();
+  await page.getByTestId('field-frequency').selectOption('Hourly');
+  await page.getByTestId('field-interval').selectOption('4');
+  await page.getByTestId('form-submit').click();
+  await page.locator('dd[data-field=Schedule]').filter({ hasText: 'Every 4 hours' }).waitFor();
+  assert.equal(JSON.parse(api('PUT', `backup-configuration/${id}`)[0].body).HourInterval, 4);
+  await page.getByTestId('config-toggle').filter({ hasText: 'Disable' }).click();
+  await page.locator('dd[data-field=IsActive]').filter({ hasText: 'No' }).waitFor();
+
+  await page.getByTestId('start-backup').click();
+  await page.waitForURL(/\/c\/rackspace\/backups\/\d+$/);
+  assert.deepEqual(JSON.parse(api('POST', 'backup/action-requested')[0].body), { Action: 'StartManual', Id: Number(id) });
+  await page.getByTestId('backup-state').filter({ hasText: /StartRequested|Queued|InProgress/ }).waitFor();
+  await page.getByTestId('backup-report').waitFor({ timeout: 15000 });
+  assert.equal(await page.getByTestId('backup-state').innerText(), 'Completed');
+  assert.equal(await page.locator('[data-testid=backup-report] dd[data-field=NumErrors]').innerText(), '0');
+  assert.deepEqual(page.problems, []);
+});
+
+test('backups: stop a running backup; a report lists errors', async () => {
+  const page = ctx.page;
+  await go('/c/rackspace/configurations/148326');
+  await page.getByTestId('start-backup').click();
+  await page.getByTestId('stop-backup').click();
+  await page.getByTestId('backup-state').filter({ hasText: 'Stopped' }).waitFor({ timeout: 10000 });
+  assert.equal(JSON.parse(api('POST', 'backup/action-requested')[1].body).Action, 'StopManual');
+  await go('/c/rackspace/backups/134333');
+  await page.getByTestId('report-error').first().waitFor();
+  assert.equal(await page.getByTestId('report-error').count(), 2);
+  assert.equal(await page.locator('[data-testid=backup-report] dd[data-field=State]').innerText(), 'CompletedWithErrors');
+});
+
+test('activity filters by type and state', async () => {
+  const page = ctx.page;
+  await go('/c/rackspace/activity');
+  await page.getByTestId('row').first().waitFor();
+  assert.equal(await page.getByTestId('row').count(), 2);
+  await page.getByTestId('activity-state').selectOption('CompletedWithErrors');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=row]').length === 1);
+  assert.match(await page.getByTestId('row').innerText(), /Nightly Database Dump/);
+  await page.getByTestId('activity-type').selectOption('Restore');
+  await page.getByTestId('empty').waitFor();
+});
+
+test('failures: offline agent, conflict, unknown agent, expired token', async () => {
+  const page = ctx.page;
+  await go('/c/rackspace/configurations/148327');
+  await page.getByTestId('start-backup').click();
+  await banner().filter({ hasText: 'wake it up' }).waitFor();
+  assert.equal(await banner().getAttribute('data-kind'), 'validation');
+
+  await go('/c/rackspace/configurations/new?agent=213564');
+  await page.getByTestId('field-agent').selectOption('213564');
+  await page.getByTestId('field-name').fill('weekly website backup');
+  await page.getByTestId('field-inclusions').fill('/srv');
+  await page.getByTestId('field-recipients').fill('ops@example.com');
+  await page.getByTestId('form-submit').click();
+  await banner().filter({ hasText: 'already has a configuration named' }).waitFor();
+  assert.equal(await banner().getAttribute('data-kind'), 'conflict');
+
+  await go('/c/rackspace/agents/999');
+  await banner().waitFor();
+  assert.equal(await banner().innerText(), 'Not found: agent 999 does not exist (it may have been deleted).');
+
+  await ctx.sandbox.fault({ path: '/rackspace/v1.0/123456/backup-configuration', status: 401, body: '{"message": "expired"}' });
+  await go('/c/rackspace/configurations');
+  await page.getByTestId('sign-in-dialog').waitFor();
+  await page.getByTestId('sign-in-token').fill('demo-token');
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('row').first().waitFor();
+  assert.deepEqual(page.problems, []);
+});
