@@ -172,3 +172,27 @@ test('failures: offline agent, conflict, unknown agent, expired token', async ()
   await page.getByTestId('row').first().waitFor();
   assert.deepEqual(page.problems, []);
 });
+
+test('sign in with username and API key through the identity service', async () => {
+  const page = ctx.page;
+  const conn = { id: 'rax', vendor: 'rackspace', label: 'Rax', base_url: `${ctx.sandbox.url}/rackspace`, identity_url: `${ctx.sandbox.url}/rackspace/identity`, token: 'stale' };
+  await page.addInitScript((value) => sessionStorage.setItem('backup-console.connections.v1', value), JSON.stringify([conn]));
+  await go('/c/rax/agents');
+  await page.getByTestId('sign-in-dialog').waitFor();
+  await page.getByTestId('sign-in-use-key').check();
+  await page.getByTestId('sign-in-username').fill('demo');
+  await page.getByTestId('sign-in-key').fill('wrong-key');
+  await page.getByTestId('sign-in-submit').click();
+  await page.locator('[data-testid=sign-in-dialog] [data-testid=error-banner]').waitFor();
+  await page.getByTestId('sign-in-key').fill('demo-api-key');
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('sign-in-dialog').waitFor({ state: 'detached' });
+  await page.locator('tr[data-id="213564"]').waitFor();
+  const identity = ctx.calls.filter((c) => c.url.includes('/identity/v2.0/tokens'));
+  assert.equal(identity.length, 2);
+  assert.deepEqual(JSON.parse(identity[1].body), { auth: { 'RAX-KSKEY:apiKeyCredentials': { username: 'demo', apiKey: 'demo-api-key' } } });
+  const stored = await page.evaluate(() => sessionStorage.getItem('backup-console.connections.v1'));
+  assert.ok(!stored.includes('demo-api-key'), 'the API key is never stored');
+  assert.match(stored, /"tenant_id":"123456"/, 'the tenant comes from the token');
+  assert.equal(ctx.calls.filter((c) => c.url.includes('/v1.0/123456/user/agents')).at(-1).headers['x-auth-token'], 'demo-token');
+});
