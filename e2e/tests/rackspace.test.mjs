@@ -196,3 +196,81 @@ test('sign in with username and API key through the identity service', async () 
   assert.match(stored, /"tenant_id":"123456"/, 'the tenant comes from the token');
   assert.equal(ctx.calls.filter((c) => c.url.includes('/v1.0/123456/user/agents')).at(-1).headers['x-auth-token'], 'demo-token');
 });
+
+async function createRestore(page, config, destination) {
+  await go('/c/rackspace/restores');
+  await page.getByTestId(`restore-config-${config}`).check();
+  const point = page.getByTestId('restore-point');
+  await point.locator('option').nth(1).waitFor({ state: 'attached' });
+  await point.selectOption({ index: 1 });
+  await page.getByTestId('restore-destination').selectOption(String(destination));
+  await page.getByTestId('restore-path').fill('/srv/restore');
+  await page.getByTestId('restore-overwrite').check();
+  await page.getByTestId('restore-create').click();
+  await page.waitForURL(/\/c\/rackspace\/restores\/\d+$/);
+  await page.getByTestId('restore-state').filter({ hasText: 'Creating' }).waitFor();
+  return new URL(page.url()).pathname.split('/').pop();
+}
+
+test('restores: a guided restore with chosen paths, watched to its report; a stopped one', async () => {
+  const page = ctx.page;
+  const id = await createRestore(page, 148325, 213565);
+  assert.deepEqual(JSON.parse(api('PUT', 'restore')[0].body), {
+    BackupId: 134332, BackupMachineId: 213564, DestinationMachineId: 213565, DestinationPath: '/srv/restore', BackupDataCenter: 'DFW', OverwriteFiles: true,
+  });
+  await page.getByTestId('restore-file-path').fill('/var/www/index.html');
+  await page.getByTestId('restore-file-folder').uncheck();
+  await page.getByTestId('restore-file-add').click();
+  await page.getByTestId('restore-file').filter({ hasText: 'Include /var/www/index.html (file)' }).waitFor();
+  assert.deepEqual(JSON.parse(api('PUT', 'restore/files')[0].body), { FilePath: '/var/www/index.html', Filter: '1', ParentId: Number(id), FileItemType: '0' });
+  await page.getByTestId('restore-start').click();
+  await page.getByTestId('restore-report').waitFor({ timeout: 15000 });
+  assert.equal(await page.getByTestId('restore-state').innerText(), 'Completed');
+  assert.deepEqual(JSON.parse(api('POST', 'restore/action-requested')[0].body), { Action: 'StartManual', Id: Number(id) });
+
+  await createRestore(page, 148325, 213564);
+  await page.getByTestId('restore-start').click();
+  await page.getByTestId('restore-stop').click();
+  await page.getByTestId('restore-state').filter({ hasText: 'Stopped' }).waitFor({ timeout: 10000 });
+  assert.deepEqual(page.problems, []);
+});
+
+test('encryption: turned on with warnings, passphrase changed, needed to restore', async () => {
+  const page = ctx.page;
+  await go('/c/rackspace/agents/213565');
+  await page.getByTestId('encryption').waitFor();
+  assert.match(await page.getByTestId('encryption').innerText(), /cannot be turned off/);
+  await page.getByTestId('pass-new').fill('correct horse battery');
+  await page.getByTestId('pass-again').fill('correct horse battery');
+  await page.getByTestId('encryption-submit').click();
+  await page.getByTestId('encryption-problem').filter({ hasText: 'cannot be turned off' }).waitFor();
+  assert.equal(api('POST', 'agent/encrypt').length, 0);
+  await page.getByTestId('pass-new').fill('correct horse battery');
+  await page.getByTestId('pass-again').fill('correct horse battery');
+  await page.getByTestId('encryption-understood').check();
+  await page.getByTestId('encryption-submit').click();
+  await notice().filter({ hasText: 'Encryption enabled.' }).waitFor();
+  const sent = JSON.parse(api('POST', 'agent/encrypt')[0].body);
+  assert.match(sent.EncryptedPasswordHex, /^[0-9a-f]{256}$/, 'RSA-encrypted in the browser, as hex');
+  assert.ok(!JSON.stringify(ctx.calls).includes('correct horse'), 'the passphrase never travels in clear');
+
+  await page.getByTestId('pass-old').fill('wrong passphrase');
+  await page.getByTestId('pass-new').fill('staple battery horse');
+  await page.getByTestId('pass-again').fill('staple battery horse');
+  await page.getByTestId('encryption-submit').click();
+  await banner().filter({ hasText: 'not allowed' }).waitFor();
+  await page.getByTestId('pass-old').fill('correct horse battery');
+  await page.getByTestId('pass-new').fill('staple battery horse');
+  await page.getByTestId('pass-again').fill('staple battery horse');
+  await page.getByTestId('encryption-submit').click();
+  await notice().filter({ hasText: 'Passphrase changed.' }).waitFor();
+
+  await createRestore(page, 148326, 213565);
+  await page.getByTestId('restore-passphrase').fill('correct horse battery');
+  await page.getByTestId('restore-start').click();
+  await banner().filter({ hasText: 'not allowed' }).waitFor();
+  await page.getByTestId('restore-passphrase').fill('staple battery horse');
+  await page.getByTestId('restore-start').click();
+  await page.getByTestId('restore-state').filter({ hasText: /StartRequested|Queued|InProgress|Completed/ }).waitFor();
+  assert.deepEqual(page.problems, []);
+});

@@ -4,6 +4,8 @@ use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
+use backup_console_core::vendors::rackspace::crypto::encrypt_passphrase;
+use backup_console_sandbox::rackspace::DEMO_MODULUS;
 use backup_console_sandbox::{app, Sandbox, DEMO_TOKEN};
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
@@ -261,8 +263,15 @@ async fn agents_their_settings_and_wake_up() {
 #[tokio::test]
 async fn encryption_is_one_way_and_vault_migration_checks_its_preconditions() {
     let r = router();
-    let hex = "0bff42a5 26c78076";
-    assert_eq!(call(&r, "POST", "agent/changeencryption", Some(json!({"MachineAgentId": 213565, "OldEncryptedPasswordHex": hex, "NewEncryptedPasswordHex": hex}))).await.status, StatusCode::BAD_REQUEST);
+    let seal = |p: &str| encrypt_passphrase(DEMO_MODULUS, "10001", p).unwrap();
+    let body = |old: &str, new: &str| json!({"MachineAgentId": 213565, "OldEncryptedPasswordHex": seal(old), "NewEncryptedPasswordHex": seal(new)});
+    assert_eq!(
+        call(&r, "POST", "agent/changeencryption", Some(body("a", "b")))
+            .await
+            .status,
+        StatusCode::BAD_REQUEST,
+        "not encrypted yet"
+    );
     assert_eq!(
         call(
             &r,
@@ -274,11 +283,23 @@ async fn encryption_is_one_way_and_vault_migration_checks_its_preconditions() {
         .status,
         StatusCode::BAD_REQUEST
     );
+    assert_eq!(
+        call(
+            &r,
+            "POST",
+            "agent/encrypt",
+            Some(json!({"MachineAgentId": 213565, "EncryptedPasswordHex": "0bff42a5 26c78076"}))
+        )
+        .await
+        .status,
+        StatusCode::BAD_REQUEST,
+        "hex that is no encryption"
+    );
     let id = call(
         &r,
         "POST",
         "agent/encrypt",
-        Some(json!({"MachineAgentId": 213565, "EncryptedPasswordHex": hex})),
+        Some(json!({"MachineAgentId": 213565, "EncryptedPasswordHex": seal("first passphrase")})),
     )
     .await;
     assert_eq!(id.status, StatusCode::OK);
@@ -292,14 +313,34 @@ async fn encryption_is_one_way_and_vault_migration_checks_its_preconditions() {
             &r,
             "POST",
             "agent/encrypt",
-            Some(json!({"MachineAgentId": 213565, "EncryptedPasswordHex": hex}))
+            Some(json!({"MachineAgentId": 213565, "EncryptedPasswordHex": seal("again")}))
         )
         .await
         .status,
         StatusCode::BAD_REQUEST
     );
-    assert_eq!(call(&r, "POST", "agent/changeencryption", Some(json!({"MachineAgentId": 213565, "OldEncryptedPasswordHex": hex, "NewEncryptedPasswordHex": "abcd"}))).await.status, StatusCode::OK);
-
+    assert_eq!(
+        call(
+            &r,
+            "POST",
+            "agent/changeencryption",
+            Some(body("not it", "second passphrase"))
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        call(
+            &r,
+            "POST",
+            "agent/changeencryption",
+            Some(body("first passphrase", "second passphrase"))
+        )
+        .await
+        .status,
+        StatusCode::OK
+    );
     let migrate =
         |from: u64, to: u64| json!({"SourceMachineAgentId": from, "DestinationMachineAgentId": to});
     assert_eq!(

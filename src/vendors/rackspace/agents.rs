@@ -3,10 +3,11 @@
 use std::collections::BTreeMap;
 
 use backup_console_core::format;
+use backup_console_core::vendors::rackspace::crypto::encrypt_passphrase;
 use backup_console_core::vendors::rackspace::models::{Activity, Agent, BackupConfiguration};
 use backup_console_core::vendors::rackspace::requests::{
     self,
-    inputs::{AgentBehavior, AgentId, EnableAgent, MigrateVault},
+    inputs::{AgentBehavior, AgentId, ChangeEncryption, EnableAgent, EncryptAgent, MigrateVault},
 };
 use backup_console_core::vendors::rackspace::views::{
     ACTIVITY_COLUMNS, AGENT_COLUMNS, CONFIGURATION_COLUMNS, DATA_CENTERS, LOG_LEVELS,
@@ -280,6 +281,76 @@ pub fn AgentDetail(conn: String, tenant: String, id: u64) -> impl IntoView {
         });
     };
 
+    // Encryption: passphrases are encrypted here with the agent's public key and never kept.
+    let pass_old = RwSignal::new(String::new());
+    let pass_new = RwSignal::new(String::new());
+    let pass_again = RwSignal::new(String::new());
+    let understood = RwSignal::new(false);
+    let crypto_problem = RwSignal::new(None::<String>);
+    let (c6, t6) = (conn.clone(), tenant.clone());
+    let encrypt = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        crypto_problem.set(None);
+        let Load::Ready(a) = agent.get_untracked() else {
+            return;
+        };
+        let (new, again) = (pass_new.get_untracked(), pass_again.get_untracked());
+        if new.len() < 8 {
+            crypto_problem.set(Some("Use a passphrase of at least 8 characters.".into()));
+            return;
+        }
+        if new != again {
+            crypto_problem.set(Some("The two passphrases differ.".into()));
+            return;
+        }
+        if !a.is_encrypted && !understood.get_untracked() {
+            crypto_problem.set(Some(
+                "Confirm that you understand encryption cannot be turned off.".into(),
+            ));
+            return;
+        }
+        let seal =
+            |p: &str| encrypt_passphrase(&a.public_key.modulus(), &a.public_key.exponent(), p);
+        let request = if a.is_encrypted {
+            match (seal(&pass_old.get_untracked()), seal(&new)) {
+                (Ok(old), Ok(new)) => requests::change_encryption(
+                    &t6,
+                    &ChangeEncryption {
+                        machine_agent_id: id,
+                        old_encrypted_password_hex: old,
+                        new_encrypted_password_hex: new,
+                    },
+                ),
+                (Err(e), _) | (_, Err(e)) => {
+                    crypto_problem.set(Some(e));
+                    return;
+                }
+            }
+        } else {
+            match seal(&new) {
+                Ok(hex) => requests::encrypt_agent(
+                    &t6,
+                    &EncryptAgent {
+                        machine_agent_id: id,
+                        encrypted_password_hex: hex,
+                    },
+                ),
+                Err(e) => {
+                    crypto_problem.set(Some(e));
+                    return;
+                }
+            }
+        };
+        let done = if a.is_encrypted {
+            "Passphrase changed."
+        } else {
+            "Encryption enabled."
+        };
+        for s in [pass_old, pass_new, pass_again] {
+            s.set(String::new());
+        }
+        act.run(c6.clone(), request, done.into(), bump);
+    };
     let row_conn = conn.clone();
     let act_conn = conn.clone();
     let new_config = link(&conn, &format!("/configurations/new?agent={id}"));
@@ -320,7 +391,8 @@ pub fn AgentDetail(conn: String, tenant: String, id: u64) -> impl IntoView {
         {act.view()}
         // The sections only make sense for an agent that exists.
         {move || matches!(agent.get(), Load::Ready(_)).then(|| {
-            let (save_behavior, save_level, migrate) = (save_behavior.clone(), save_level.clone(), migrate.clone());
+            let (save_behavior, save_level, migrate, encrypt) = (save_behavior.clone(), save_level.clone(), migrate.clone(), encrypt.clone());
+            let encrypted = matches!(agent.get_untracked(), Load::Ready(ref a) if a.is_encrypted);
             let (new_config, row_conn, act_conn) = (new_config.clone(), row_conn.clone(), act_conn.clone());
             view! {
         <div>
@@ -343,6 +415,26 @@ pub fn AgentDetail(conn: String, tenant: String, id: u64) -> impl IntoView {
                     </select>
                 </label>
                 <button type="submit" data-testid="log-level-save">"Change log level"</button>
+            </form>
+        </section>
+        <section class="panel" data-testid="encryption">
+            <h2>"Encryption"</h2>
+            <p class="banner error">"Once turned on, encryption cannot be turned off. Backups can only be restored with the passphrase: if it is lost, the backups are lost."</p>
+            <form data-testid="encryption-form" on:submit=encrypt>
+                {encrypted.then(|| view! {
+                    <div class="field"><label for="pass-old">"Current passphrase"</label>
+                        <input id="pass-old" type="password" autocomplete="off" data-testid="pass-old" prop:value=move || pass_old.get() on:input=move |ev| pass_old.set(event_target_value(&ev)) /></div>
+                })}
+                <div class="field"><label for="pass-new">{if encrypted { "New passphrase" } else { "Passphrase" }}</label>
+                    <input id="pass-new" type="password" autocomplete="new-password" data-testid="pass-new" prop:value=move || pass_new.get() on:input=move |ev| pass_new.set(event_target_value(&ev)) /></div>
+                <div class="field"><label for="pass-again">"Repeat it"</label>
+                    <input id="pass-again" type="password" autocomplete="new-password" data-testid="pass-again" prop:value=move || pass_again.get() on:input=move |ev| pass_again.set(event_target_value(&ev)) /></div>
+                {(!encrypted).then(|| view! {
+                    <label class="check"><input type="checkbox" data-testid="encryption-understood" prop:checked=move || understood.get() on:change=move |ev| understood.set(event_target_checked(&ev)) />
+                        "I understand encryption cannot be turned off and a lost passphrase means lost backups"</label>
+                })}
+                {move || crypto_problem.get().map(|p| view! { <p class="field-error" role="alert" data-testid="encryption-problem">{p}</p> })}
+                <div class="actions"><button type="submit" class="danger" data-testid="encryption-submit">{if encrypted { "Change passphrase" } else { "Turn on encryption" }}</button></div>
             </form>
         </section>
         <section class="panel">

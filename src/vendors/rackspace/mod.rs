@@ -1,10 +1,11 @@
-//! Rackspace Cloud Backup pages: agents, backup configurations, backups and activity.
-//! (Restores and encryption are still to come.)
+//! Rackspace Cloud Backup pages: agents, backup configurations, backups, activity,
+//! restores as a guided flow, and volume encryption.
 
 mod activity;
 mod agents;
 mod backups;
 mod configurations;
+mod restores;
 
 use backup_console_core::api::{ApiError, ApiRequest};
 use backup_console_core::connection::Connection;
@@ -21,6 +22,7 @@ pub fn sections() -> Vec<(&'static str, &'static str)> {
     vec![
         ("agents", "Agents"),
         ("configurations", "Backup configurations"),
+        ("restores", "Restores"),
         ("activity", "Activity"),
     ]
 }
@@ -46,6 +48,8 @@ pub fn page(
             view! { <configurations::ConfigurationDetail conn=conn tenant=tenant id=id /> }.into_any()
         }
         (Some("backups"), _, Some(id)) => view! { <backups::BackupProgress conn=conn tenant=tenant id=id /> }.into_any(),
+        (Some("restores"), None, _) => view! { <restores::RestoreWizard conn=conn tenant=tenant /> }.into_any(),
+        (Some("restores"), _, Some(id)) => view! { <restores::RestoreDetail conn=conn tenant=tenant id=id /> }.into_any(),
         (Some("activity"), None, _) => view! { <activity::ActivityPage conn=conn tenant=tenant /> }.into_any(),
         (resource, id, _) => view! {
             <h1>"Not found"</h1>

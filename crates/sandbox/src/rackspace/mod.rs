@@ -25,8 +25,11 @@ pub const MOUNT: &str = "/rackspace";
 pub const TENANT: &str = "123456";
 pub const USERNAME: &str = "demo";
 pub const API_KEY: &str = "demo-api-key";
-/// A 1024-bit RSA modulus for the demo agents' public keys.
-pub const DEMO_MODULUS: &str = "c4a3f5e6d7b8a9f0e1d2c3b4a5968778695a4b3c2d1e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708193";
+/// The demo agents' RSA key (1024 bits, made for the sandbox): agents publish the modulus, and
+/// the sandbox decrypts what the console sends to check it really is the passphrase, encrypted.
+pub const DEMO_MODULUS: &str = "edaf479f315cc8f053b78f7a3b62de6beeafe398bb4bd3e225f18019c02e86cd4bb7b312f7c9025df5ab3baed7139c077bc5d2bd7c73501c295e07ca964ed3b3d46654dc12c06b75816bfb222bcab338904268f7c052054fb5ada2bdce13628827b888f0d75ba73564aa33fc6873233017b64c14f4469486167f0dd610572305";
+const DEMO_PRIVATE_EXPONENT: &str = "5098c231a21c736ac30898977b31c0785afcbbb19bb94fc4fcd6d27868e99dfe5971964095534d012d7ffe02009e7ea72efa5ac6b43fa9e792c376e2e46b206fcfff5dff21147d5a77acb7ccc3420af1563a5f54fbca0e318c3bd100d003952e9614645389e614781822514822f4fc76ebcda27345ffa782b74a8c9f74b94701";
+const DEMO_PRIMES: [&str; 2] = ["fbe31ab8f21d7587e8855b261e02114fb883d746d5d318845001a15c192de0de652f9d3f4bdb43f7549d15703d036503795ba45e25d6eb655db3768d1ebde641", "f190cf0b9a84aea2423f92e48d9e7204a91dce82acc8ed5438d55ba74bdb34aa088a28fd77ceb192dcef1e14deb6eddadf575e7f20839e45a7ed72b2d9d633c5"];
 
 #[derive(Clone)]
 pub struct Sim(Arc<Mutex<Store>>);
@@ -271,20 +274,42 @@ async fn enable_agent(State(sim): State<Sim>, bytes: Bytes) -> Answer {
     no_content()
 }
 
-fn check_hex(hex: &str) -> Result<(), Fault> {
+/// The passphrase inside an `...EncryptedPasswordHex`, or why it cannot be read.
+fn check_hex(hex: &str) -> Result<String, Fault> {
     let compact: String = hex.split_whitespace().collect();
-    if compact.is_empty() || !compact.chars().all(|c| c.is_ascii_hexdigit()) {
-        return Err(fault(
+    let bad = || {
+        fault(
             StatusCode::BAD_REQUEST,
-            "The encrypted password must be hexadecimal.",
-        ));
+            "The encrypted password must be the passphrase encrypted with the agent's public key, as hex.",
+        )
+    };
+    if compact.is_empty()
+        || compact.len() % 2 != 0
+        || !compact.chars().all(|c| c.is_ascii_hexdigit())
+    {
+        return Err(bad());
     }
-    Ok(())
+    let bytes: Vec<u8> = (0..compact.len())
+        .step_by(2)
+        .filter_map(|i| u8::from_str_radix(&compact[i..i + 2], 16).ok())
+        .collect();
+    let big = |h: &str| rsa::BigUint::parse_bytes(h.as_bytes(), 16).expect("demo key");
+    let key = rsa::RsaPrivateKey::from_components(
+        big(DEMO_MODULUS),
+        rsa::BigUint::from(65537u32),
+        big(DEMO_PRIVATE_EXPONENT),
+        DEMO_PRIMES.iter().map(|p| big(p)).collect(),
+    )
+    .expect("demo key is valid");
+    let plain = key
+        .decrypt(rsa::Pkcs1v15Encrypt, &bytes)
+        .map_err(|_| bad())?;
+    String::from_utf8(plain).map_err(|_| bad())
 }
 
 async fn encrypt(State(sim): State<Sim>, bytes: Bytes) -> Answer {
     let input: EncryptAgent = body(&bytes)?;
-    check_hex(&input.encrypted_password_hex)?;
+    let passphrase = check_hex(&input.encrypted_password_hex)?;
     let mut store = sim.lock();
     let agent = store
         .agents
@@ -297,6 +322,7 @@ async fn encrypt(State(sim): State<Sim>, bytes: Bytes) -> Answer {
         ));
     }
     agent.is_encrypted = true;
+    store.passphrases.insert(input.machine_agent_id, passphrase);
     text(format!(
         "0cee72c7-015c-493b-b5fe-{:012x}",
         input.machine_agent_id
@@ -305,9 +331,9 @@ async fn encrypt(State(sim): State<Sim>, bytes: Bytes) -> Answer {
 
 async fn change_encryption(State(sim): State<Sim>, bytes: Bytes) -> Answer {
     let input: ChangeEncryption = body(&bytes)?;
-    check_hex(&input.old_encrypted_password_hex)?;
-    check_hex(&input.new_encrypted_password_hex)?;
-    let store = sim.lock();
+    let old = check_hex(&input.old_encrypted_password_hex)?;
+    let new = check_hex(&input.new_encrypted_password_hex)?;
+    let mut store = sim.lock();
     let agent = store
         .agents
         .get(&input.machine_agent_id)
@@ -318,6 +344,13 @@ async fn change_encryption(State(sim): State<Sim>, bytes: Bytes) -> Answer {
             "Encryption is not enabled for this agent.",
         ));
     }
+    if store.passphrases.get(&input.machine_agent_id) != Some(&old) {
+        return Err(fault(
+            StatusCode::FORBIDDEN,
+            "The current passphrase is not correct.",
+        ));
+    }
+    store.passphrases.insert(input.machine_agent_id, new);
     text(format!(
         "0cee72c7-015c-493b-b5fe-{:012x}",
         input.machine_agent_id
@@ -873,6 +906,7 @@ async fn restore_action(State(sim): State<Sim>, bytes: Bytes) -> Answer {
         .get(&input.id)
         .map(|r| store.restore_state(r, now))
         .ok_or_else(|| not_found(&format!("Restore {}", input.id)))?;
+    let passphrases = store.passphrases.clone();
     let run = store.restores.get_mut(&input.id).expect("found above");
     match input.action {
         ActionKind::StartManual => {
@@ -882,16 +916,20 @@ async fn restore_action(State(sim): State<Sim>, bytes: Bytes) -> Answer {
                     "This restore has already been started.",
                 ));
             }
-            if run.restore.is_encrypted
-                && input
-                    .encrypted_password
-                    .as_deref()
-                    .is_none_or(|p| p.trim().is_empty())
-            {
-                return Err(fault(
-                    StatusCode::BAD_REQUEST,
-                    "This backup is encrypted: the encrypted passphrase is required.",
-                ));
+            if run.restore.is_encrypted {
+                let sent = input.encrypted_password.as_deref().unwrap_or("");
+                if sent.trim().is_empty() {
+                    return Err(fault(
+                        StatusCode::BAD_REQUEST,
+                        "This backup is encrypted: the encrypted passphrase is required.",
+                    ));
+                }
+                if passphrases.get(&run.restore.backup_machine_id) != Some(&check_hex(sent)?) {
+                    return Err(fault(
+                        StatusCode::FORBIDDEN,
+                        "The passphrase does not open this backup.",
+                    ));
+                }
             }
             run.started = Some(now);
         }

@@ -30,6 +30,8 @@ pub struct Store {
     pub restores: BTreeMap<u64, RestoreRun>,
     pub restore_files: BTreeMap<u64, Vec<RestoreFile>>,
     pub log_levels: BTreeMap<u64, u64>,
+    /// Passphrases of encrypted agents, as the sandbox decrypted them.
+    pub passphrases: BTreeMap<u64, String>,
     pub wake_requested: Option<DateTime<Utc>>,
     pub next_id: u64,
 }
