@@ -164,6 +164,12 @@ test('failures: offline agent, conflict, unknown agent, expired token', async ()
   await banner().waitFor();
   assert.equal(await banner().innerText(), 'Not found: agent 999 does not exist (it may have been deleted).');
 
+  await ctx.sandbox.fault({ path: '/rackspace/v1.0/123456/activity', status: 503, body: '{"message": "Service Unavailable", "code": 503}' });
+  await go('/c/rackspace/activity');
+  await banner().waitFor();
+  assert.equal(await banner().getAttribute('data-kind'), 'server');
+  assert.match(await banner().innerText(), /HTTP 503/);
+
   await ctx.sandbox.fault({ path: '/rackspace/v1.0/123456/backup-configuration', status: 401, body: '{"message": "expired"}' });
   await go('/c/rackspace/configurations');
   await page.getByTestId('sign-in-dialog').waitFor();
@@ -223,6 +229,10 @@ test('restores: a guided restore with chosen paths, watched to its report; a sto
   await page.getByTestId('restore-file-add').click();
   await page.getByTestId('restore-file').filter({ hasText: 'Include /var/www/index.html (file)' }).waitFor();
   assert.deepEqual(JSON.parse(api('PUT', 'restore/files')[0].body), { FilePath: '/var/www/index.html', Filter: '1', ParentId: Number(id), FileItemType: '0' });
+  await page.getByTestId('restore-new-path').fill('/srv/elsewhere');
+  await page.getByTestId('restore-change-destination').click();
+  await page.locator('dd[data-field=Destination]').filter({ hasText: '/srv/elsewhere' }).waitFor();
+  assert.equal(JSON.parse(api('POST', 'restore')[0].body).DestinationPath, '/srv/elsewhere');
   await page.getByTestId('restore-start').click();
   await page.getByTestId('restore-report').waitFor({ timeout: 15000 });
   assert.equal(await page.getByTestId('restore-state').innerText(), 'Completed');

@@ -10,7 +10,7 @@ use backup_console_core::vendors::rackspace::models::{
 };
 use backup_console_core::vendors::rackspace::requests::{
     self,
-    inputs::{Action as RaxAction, ActionKind, CreateRestore, RestoreFileInput},
+    inputs::{Action as RaxAction, ActionKind, CreateRestore, RestoreFileInput, UpdateRestore},
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -248,6 +248,37 @@ pub fn RestoreDetail(conn: String, tenant: String, id: u64) -> impl IntoView {
     let exclude = RwSignal::new(false);
     let is_folder = RwSignal::new(true);
     let passphrase = RwSignal::new(String::new());
+    // While the restore is being created its destination can still change.
+    let new_path = RwSignal::new(String::new());
+    let new_overwrite = RwSignal::new(false);
+    let (c5, t5) = (conn.clone(), tenant.clone());
+    let change_destination = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Load::Ready(r) = state.get_untracked() else {
+            return;
+        };
+        let path = new_path.get_untracked().trim().to_owned();
+        if path.is_empty() {
+            return;
+        }
+        let input = UpdateRestore {
+            restore_id: id,
+            backup_configuration_id: r.backup_configuration_id,
+            restore_state_id: r.restore_state_id,
+            backup_machine_id: r.backup_machine_id,
+            destination_machine_id: r.destination_machine_id,
+            destination_path: path,
+            backup_data_center: r.backup_data_center.clone(),
+            backup_id: r.backup_id,
+            overwrite_files: new_overwrite.get_untracked(),
+        };
+        act.run(
+            c5.clone(),
+            requests::update_restore(&t5, &input),
+            "Destination changed.".into(),
+            move || polling.update(|p| *p += 1),
+        );
+    };
     let (c1, t1) = (conn.clone(), tenant.clone());
     let add_file = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -351,6 +382,13 @@ pub fn RestoreDetail(conn: String, tenant: String, id: u64) -> impl IntoView {
                         <dt>"State"</dt><dd data-testid="restore-state" aria-live="polite">{s}</dd>
                     </dl>
                     {(s == "Creating").then(|| view! {
+                        <form class="inline-fields" data-testid="restore-destination-form" on:submit=change_destination.clone()>
+                            <input class="mono" data-testid="restore-new-path" placeholder=r.destination_path.clone()
+                                prop:value=move || new_path.get() on:input=move |ev| new_path.set(event_target_value(&ev)) />
+                            <label class="check"><input type="checkbox" data-testid="restore-new-overwrite" prop:checked=move || new_overwrite.get()
+                                on:change=move |ev| new_overwrite.set(event_target_checked(&ev)) />"Overwrite"</label>
+                            <button type="submit" data-testid="restore-change-destination">"Change destination"</button>
+                        </form>
                         {r.is_encrypted.then(|| view! {
                             <div class="field">
                                 <label for="restore-passphrase">"Encryption passphrase"</label>
