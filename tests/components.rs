@@ -448,3 +448,69 @@ async fn window_grid_flags_runs_outside_the_window() {
     settle().await;
     assert_eq!(count(&root, "[data-testid=window-run-blocked]"), 0);
 }
+
+/// The Rackspace configuration form checks every field before anything is sent, and shows the
+/// schedule's next runs in the configuration's own zone as the frequency changes.
+#[wasm_bindgen_test]
+async fn rackspace_configuration_form_validates_before_sending() {
+    use backup_console::session::Session;
+    use backup_console::vendors::rackspace::configurations::ConfigurationForm;
+    use leptos_router::components::Router;
+
+    let root = mount(|| {
+        provide_context(Session::new());
+        view! { <Router><ConfigurationForm conn="nowhere".to_owned() tenant="1".to_owned() id=None /></Router> }
+    });
+    settle().await;
+    // Daily at 1:00 AM Eastern by default: five next runs with their offsets.
+    assert_eq!(count(&root, "[data-testid=next-run]"), 5);
+    let first = find(&root, "[data-testid=next-run]")
+        .get_attribute("datetime")
+        .unwrap();
+    assert!(
+        first.ends_with("T01:00:00-05:00") || first.ends_with("T01:00:00-04:00"),
+        "{first}"
+    );
+
+    find(&root, "[data-testid=form-submit]").click();
+    settle().await;
+    for field in ["agent", "name", "inclusions", "recipients"] {
+        assert!(
+            !text(&root, &format!("[data-testid=error-{field}]")).is_empty(),
+            "{field} has its message"
+        );
+    }
+
+    // Hourly hides the time fields and asks for an interval instead.
+    let frequency = find(&root, "[data-testid=field-frequency]");
+    frequency
+        .unchecked_ref::<web_sys::HtmlSelectElement>()
+        .set_value("Hourly");
+    fire(&frequency, "change");
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=field-hour]"), 0);
+    assert_eq!(count(&root, "[data-testid=field-interval]"), 1);
+    let first_hourly = find(&root, "[data-testid=next-run]")
+        .get_attribute("datetime")
+        .unwrap();
+    assert!(
+        first_hourly.contains("T00:00:00") || first_hourly.contains(":00:00"),
+        "{first_hourly}"
+    );
+
+    let name = find(&root, "[data-testid=field-name]");
+    type_into(&name, "Nightly");
+    let paths = find(&root, "[data-testid=field-inclusions]");
+    paths
+        .unchecked_ref::<web_sys::HtmlTextAreaElement>()
+        .set_value("/var/www");
+    fire(&paths, "input");
+    find(&root, "[data-testid=form-submit]").click();
+    settle().await;
+    assert_eq!(text(&root, "[data-testid=error-name]"), "");
+    assert_eq!(text(&root, "[data-testid=error-inclusions]"), "");
+    assert!(
+        !text(&root, "[data-testid=error-agent]").is_empty(),
+        "still no agent chosen"
+    );
+}

@@ -164,6 +164,10 @@ test('failures: offline agent, conflict, unknown agent, expired token', async ()
   await banner().waitFor();
   assert.equal(await banner().innerText(), 'Not found: agent 999 does not exist (it may have been deleted).');
 
+  await ctx.sandbox.fault({ path: '/rackspace/v1.0/123456/backup/availableforrestore', status: 500, body: '{"message": "Instance Fault", "code": 500}' });
+  await go('/c/rackspace/restores');
+  await banner().filter({ hasText: 'HTTP 500' }).waitFor();
+
   await ctx.sandbox.fault({ path: '/rackspace/v1.0/123456/activity', status: 503, body: '{"message": "Service Unavailable", "code": 503}' });
   await go('/c/rackspace/activity');
   await banner().waitFor();
@@ -203,14 +207,14 @@ test('sign in with username and API key through the identity service', async () 
   assert.equal(ctx.calls.filter((c) => c.url.includes('/v1.0/123456/user/agents')).at(-1).headers['x-auth-token'], 'demo-token');
 });
 
-async function createRestore(page, config, destination) {
+async function createRestore(page, config, destination, path = '/srv/restore') {
   await go('/c/rackspace/restores');
   await page.getByTestId(`restore-config-${config}`).check();
   const point = page.getByTestId('restore-point');
   await point.locator('option').nth(1).waitFor({ state: 'attached' });
   await point.selectOption({ index: 1 });
   await page.getByTestId('restore-destination').selectOption(String(destination));
-  await page.getByTestId('restore-path').fill('/srv/restore');
+  await page.getByTestId('restore-path').fill(path);
   await page.getByTestId('restore-overwrite').check();
   await page.getByTestId('restore-create').click();
   await page.waitForURL(/\/c\/rackspace\/restores\/\d+$/);
@@ -242,6 +246,12 @@ test('restores: a guided restore with chosen paths, watched to its report; a sto
   await page.getByTestId('restore-start').click();
   await page.getByTestId('restore-stop').click();
   await page.getByTestId('restore-state').filter({ hasText: 'Stopped' }).waitFor({ timeout: 10000 });
+
+  // A destination the agent cannot write to: the restore fails and its report says why.
+  await createRestore(page, 148325, 213565, '/mnt/readonly');
+  await page.getByTestId('restore-start').click();
+  await page.getByTestId('restore-report').waitFor({ timeout: 15000 });
+  assert.equal(await page.getByTestId('restore-state').innerText(), 'Failed');
   assert.deepEqual(page.problems, []);
 });
 

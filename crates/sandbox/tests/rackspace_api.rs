@@ -698,6 +698,34 @@ async fn restores_follow_their_state_machine() {
         StatusCode::NO_CONTENT
     );
 
+    // A read-only destination fails the restore after its run.
+    let doomed = json!({"BackupId": 134332, "BackupMachineId": 213564, "DestinationMachineId": 213565,
+        "DestinationPath": "/mnt/readonly", "BackupDataCenter": "DFW", "OverwriteFiles": false});
+    let doomed = call(&r, "PUT", "restore", Some(doomed)).await.body["RestoreId"]
+        .as_u64()
+        .unwrap();
+    call(
+        &r,
+        "POST",
+        "restore/action-requested",
+        Some(json!({"Action": "StartManual", "Id": doomed})),
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(5100)).await;
+    assert_eq!(
+        call(&r, "GET", &format!("restore/{doomed}"), None)
+            .await
+            .body["RestoreStateId"],
+        5,
+        "Failed"
+    );
+    assert_eq!(
+        call(&r, "GET", &format!("restore/report/{doomed}"), None)
+            .await
+            .body["Reason"],
+        "DestinationNotWritable"
+    );
+
     let activity = call(&r, "GET", "activity", None).await;
     let kinds: Vec<&str> = activity
         .body

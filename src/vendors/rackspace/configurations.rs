@@ -363,7 +363,13 @@ pub fn ConfigurationForm(conn: String, tenant: String, id: Option<u64>) -> impl 
                 {move || failure.get().map(|e| view! { <ErrorBanner error=e /> })}
                 {move || match agents.get() {
                     Load::Ready(list) => select("agent", "Agent", std::iter::once((String::new(), "— choose —".to_owned())).chain(list.iter().map(|a| (a.machine_agent_id.to_string(), format!("{} ({})", a.machine_name, a.machine_agent_id)))).collect()).into_any(),
-                    _ => view! { <Loading label="Loading agents…" /> }.into_any(),
+                    other => view! {
+                        {match other {
+                            Load::Failed(e) => view! { <ErrorBanner error=e /> }.into_any(),
+                            _ => view! { <Loading label="Loading agents…" /> }.into_any(),
+                        }}
+                        <p class="field-error" role="alert" data-testid="error-agent">{error("agent")}</p>
+                    }.into_any(),
                 }}
                 {text("name", "Name", "text")}
                 {check("active", "Active (runs on its schedule)")}

@@ -1,11 +1,11 @@
 //! Rackspace Cloud Backup pages: agents, backup configurations, backups, activity,
 //! restores as a guided flow, and volume encryption.
 
-mod activity;
-mod agents;
-mod backups;
-mod configurations;
-mod restores;
+pub mod activity;
+pub mod agents;
+pub mod backups;
+pub mod configurations;
+pub mod restores;
 
 use backup_console_core::api::{ApiError, ApiRequest};
 use backup_console_core::connection::Connection;

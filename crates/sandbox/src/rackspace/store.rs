@@ -218,6 +218,9 @@ impl Store {
             "Queued"
         } else if elapsed < secs(5) {
             "InProgress"
+        } else if run.restore.destination_path.contains("readonly") {
+            // A destination the agent cannot write to fails the restore.
+            "Failed"
         } else {
             "Completed"
         })
@@ -250,9 +253,18 @@ impl Store {
             num_bytes_restored: "18 MB".into(),
             restore_destination: view.destination_machine_name.clone(),
             restore_destination_machine_id: view.destination_machine_id,
-            num_errors: 0,
-            reason: "Success".into(),
-            diagnostics: "Restore completed".into(),
+            num_errors: u64::from(state == "Failed"),
+            reason: if state == "Failed" {
+                "DestinationNotWritable"
+            } else {
+                "Success"
+            }
+            .into(),
+            diagnostics: if state == "Failed" {
+                "The destination is read-only".into()
+            } else {
+                "Restore completed".into()
+            },
             error_list: Vec::new(),
         })
     }
