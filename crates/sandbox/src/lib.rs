@@ -8,6 +8,7 @@ pub mod console;
 pub mod cyborgbackup;
 pub mod faults;
 pub mod rackspace;
+pub mod shared;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -34,8 +35,8 @@ pub struct Sandbox {
 impl Sandbox {
     pub fn new(dist: Option<PathBuf>) -> Self {
         Self {
-            cyborgbackup: cyborgbackup::Sim::seeded(),
-            rackspace: rackspace::Sim::seeded(),
+            cyborgbackup: cyborgbackup::seeded(),
+            rackspace: rackspace::seeded(),
             faults: faults::Faults::default(),
             dist: dist.map(Arc::new),
         }

@@ -1,7 +1,7 @@
 //! Rackspace Cloud Backup's schedule: a frequency with the fields it depends on.
 //!
 //! The API sends numbers as JSON numbers in some answers and as strings in others; every
-//! numeric field here reads both. Hourly schedules run every `HourInterval` hours counted from
+//! numeric field here reads both (with the Rackspace module's loose readers). Hourly schedules run every `HourInterval` hours counted from
 //! local midnight (the document does not say where the count starts; midnight is what the
 //! Rackspace control panel shows).
 
@@ -35,15 +35,27 @@ pub enum AmPm {
 #[serde(rename_all = "PascalCase")]
 pub struct RackspaceSchedule {
     pub frequency: Frequency,
-    #[serde(default, deserialize_with = "loose_number")]
+    #[serde(
+        default,
+        deserialize_with = "crate::vendors::rackspace::loose::opt_u32"
+    )]
     pub start_time_hour: Option<u32>,
-    #[serde(default, deserialize_with = "loose_number")]
+    #[serde(
+        default,
+        deserialize_with = "crate::vendors::rackspace::loose::opt_u32"
+    )]
     pub start_time_minute: Option<u32>,
     #[serde(default, deserialize_with = "loose_am_pm")]
     pub start_time_am_pm: Option<AmPm>,
-    #[serde(default, deserialize_with = "loose_number")]
+    #[serde(
+        default,
+        deserialize_with = "crate::vendors::rackspace::loose::opt_u32"
+    )]
     pub day_of_week_id: Option<u32>,
-    #[serde(default, deserialize_with = "loose_number")]
+    #[serde(
+        default,
+        deserialize_with = "crate::vendors::rackspace::loose::opt_u32"
+    )]
     pub hour_interval: Option<u32>,
     #[serde(default)]
     pub time_zone_id: String,
@@ -60,27 +72,6 @@ fn loose_am_pm<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<AmPm
         Some(s) if s.eq_ignore_ascii_case("PM") => Ok(Some(AmPm::Pm)),
         Some(other) => Err(serde::de::Error::custom(format!(
             "\"{other}\" is not AM or PM"
-        ))),
-    }
-}
-
-/// `7`, `"7"` and `null` all read; anything else is an error.
-fn loose_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
-    match serde_json::Value::deserialize(deserializer)? {
-        serde_json::Value::Null => Ok(None),
-        serde_json::Value::Number(n) => n
-            .as_u64()
-            .and_then(|n| u32::try_from(n).ok())
-            .map(Some)
-            .ok_or_else(|| serde::de::Error::custom("expected a whole number")),
-        serde_json::Value::String(s) if s.trim().is_empty() => Ok(None),
-        serde_json::Value::String(s) => s
-            .trim()
-            .parse()
-            .map(Some)
-            .map_err(|_| serde::de::Error::custom(format!("\"{s}\" is not a whole number"))),
-        other => Err(serde::de::Error::custom(format!(
-            "expected a number, got {other}"
         ))),
     }
 }

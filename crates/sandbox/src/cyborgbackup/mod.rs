@@ -5,7 +5,6 @@ mod store;
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::body::Bytes;
 use axum::extract::{Path, Query, Request, State};
@@ -18,28 +17,20 @@ use backup_console_core::vendors::cyborgbackup::Resource;
 use chrono::Utc;
 use serde_json::{json, Value};
 
-use store::{Failure, Store};
+use store::Failure;
+pub use store::Store;
 
 /// Where the API is mounted on the sandbox.
 pub const MOUNT: &str = "/cyborgbackup";
 const MAX_PAGE_SIZE: usize = 200;
 const CALENDAR_LIMIT: usize = 2000;
 
-#[derive(Clone)]
-pub struct Sim(Arc<Mutex<Store>>);
+/// This vendor's state, shared by its handlers.
+pub type Sim = crate::shared::Shared<Store>;
 
-impl Sim {
-    pub fn seeded() -> Self {
-        Self(Arc::new(Mutex::new(seed::seeded())))
-    }
-
-    pub fn reset(&self) {
-        *self.lock() = seed::seeded();
-    }
-
-    fn lock(&self) -> MutexGuard<'_, Store> {
-        self.0.lock().expect("store lock")
-    }
+/// The state with the demo data.
+pub fn seeded() -> Sim {
+    Sim::seeded(seed::seeded)
 }
 
 pub fn demo_connection(origin: &str) -> Value {

@@ -4,8 +4,6 @@
 mod seed;
 mod store;
 
-use std::sync::{Arc, Mutex, MutexGuard};
-
 use axum::body::Bytes;
 use axum::extract::{Path, Request, State};
 use axum::http::{header, StatusCode};
@@ -19,7 +17,8 @@ use chrono::Utc;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
-use store::{BackupRun, RestoreRun, Store, FINISHED};
+pub use store::Store;
+use store::{BackupRun, RestoreRun, FINISHED};
 
 pub const MOUNT: &str = "/rackspace";
 pub const TENANT: &str = "123456";
@@ -31,21 +30,12 @@ pub const DEMO_MODULUS: &str = "edaf479f315cc8f053b78f7a3b62de6beeafe398bb4bd3e2
 const DEMO_PRIVATE_EXPONENT: &str = "5098c231a21c736ac30898977b31c0785afcbbb19bb94fc4fcd6d27868e99dfe5971964095534d012d7ffe02009e7ea72efa5ac6b43fa9e792c376e2e46b206fcfff5dff21147d5a77acb7ccc3420af1563a5f54fbca0e318c3bd100d003952e9614645389e614781822514822f4fc76ebcda27345ffa782b74a8c9f74b94701";
 const DEMO_PRIMES: [&str; 2] = ["fbe31ab8f21d7587e8855b261e02114fb883d746d5d318845001a15c192de0de652f9d3f4bdb43f7549d15703d036503795ba45e25d6eb655db3768d1ebde641", "f190cf0b9a84aea2423f92e48d9e7204a91dce82acc8ed5438d55ba74bdb34aa088a28fd77ceb192dcef1e14deb6eddadf575e7f20839e45a7ed72b2d9d633c5"];
 
-#[derive(Clone)]
-pub struct Sim(Arc<Mutex<Store>>);
+/// This vendor's state, shared by its handlers.
+pub type Sim = crate::shared::Shared<Store>;
 
-impl Sim {
-    pub fn seeded() -> Self {
-        Self(Arc::new(Mutex::new(seed::seeded())))
-    }
-
-    pub fn reset(&self) {
-        *self.lock() = seed::seeded();
-    }
-
-    fn lock(&self) -> MutexGuard<'_, Store> {
-        self.0.lock().expect("store lock")
-    }
+/// The state with the demo data.
+pub fn seeded() -> Sim {
+    Sim::seeded(seed::seeded)
 }
 
 pub fn demo_connection(origin: &str) -> Value {

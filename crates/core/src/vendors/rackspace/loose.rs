@@ -49,6 +49,14 @@ pub fn opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error>
     }
 }
 
+pub fn opt_u32<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    opt_u64(d)?
+        .map(|n| {
+            u32::try_from(n).map_err(|_| serde::de::Error::custom(format!("{n} is too large")))
+        })
+        .transpose()
+}
+
 pub fn u64<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     Ok(opt_u64(d)?.unwrap_or(0))
 }
