@@ -3,6 +3,7 @@
 
 use backup_console_core::api::{ApiError, FieldErrors};
 use backup_console_core::format;
+use backup_console_core::schedule::cron::WEEKDAY_NAMES;
 use backup_console_core::schedule::windows_zones::WINDOWS_ZONES;
 use backup_console_core::vendors::rackspace::models::{
     Agent, BackupConfiguration, CompletedBackup,
@@ -329,19 +330,11 @@ pub fn ConfigurationForm(conn: String, tenant: String, id: Option<u64>) -> impl 
             .map(|s| (s.to_string(), s.to_string()))
             .collect::<Vec<_>>()
     };
-    let days: Vec<(String, String)> = [
-        "Sunday",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-    ]
-    .iter()
-    .enumerate()
-    .map(|(i, d)| (i.to_string(), d.to_string()))
-    .collect();
+    let days: Vec<(String, String)> = WEEKDAY_NAMES
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (i.to_string(), d.to_string()))
+        .collect();
     let zones: Vec<(String, String)> = WINDOWS_ZONES
         .iter()
         .map(|(w, i)| (w.to_string(), format!("{w} ({i})")))
