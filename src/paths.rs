@@ -3,6 +3,8 @@
 
 use std::sync::OnceLock;
 
+use leptos_router::NavigateOptions;
+
 /// The base path without its trailing slash: `""` at the root, `"/admin/backups"` below it.
 pub fn base_path() -> &'static str {
     static BASE: OnceLock<String> = OnceLock::new();
@@ -26,4 +28,23 @@ pub fn href(route: &str) -> String {
 
 pub fn connection_route(connection: &str, rest: &str) -> String {
     href(&format!("/c/{connection}{rest}"))
+}
+
+/// Go to an href built here. It already carries the base path, so the router must not add it
+/// again (its default resolves absolute paths against the base).
+pub fn go_to() -> NavigateOptions {
+    NavigateOptions {
+        resolve: false,
+        ..Default::default()
+    }
+}
+
+/// Change the address in place (query edits), without a history entry or a scroll.
+pub fn replace_here() -> NavigateOptions {
+    NavigateOptions {
+        resolve: false,
+        replace: true,
+        scroll: false,
+        ..Default::default()
+    }
 }

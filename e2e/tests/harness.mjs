@@ -8,10 +8,15 @@ import { chromium } from 'playwright-core';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const sandboxBin = process.env.SANDBOX_BIN ?? path.join(root, 'target', 'release', 'backup-console-sandbox');
 const dist = process.env.CONSOLE_DIST ?? path.join(root, 'dist');
+/// The same console built with `--public-url /admin/backups/` (scripts/test builds both).
+export const baseDist = process.env.CONSOLE_BASE_DIST ?? path.join(root, 'dist-base');
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-export async function startSandbox() {
-  const child = spawn(sandboxBin, ['--port', '0', '--dist', dist], { stdio: ['ignore', 'pipe', 'inherit'] });
+/// `options.dist` and `options.consolePath` serve another build below a base path.
+export async function startSandbox(options = {}) {
+  const args = ['--port', '0', '--dist', options.dist ?? dist];
+  if (options.consolePath) args.push('--console-path', options.consolePath);
+  const child = spawn(sandboxBin, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {
@@ -91,10 +96,10 @@ export function recordApiCalls(page) {
 /// The hooks every test file shares: one sandbox and browser per file, and per test a reset
 /// sandbox (unless `reset: false`) and a fresh page whose API calls are recorded.
 /// Returns an object whose `sandbox`, `browser`, `page` and `calls` are current inside tests.
-export function useConsole({ before, after, beforeEach }, { reset = true } = {}) {
+export function useConsole({ before, after, beforeEach }, { reset = true, sandbox = {} } = {}) {
   const ctx = {};
   before(async () => {
-    ctx.sandbox = await startSandbox();
+    ctx.sandbox = await startSandbox(sandbox);
     ctx.browser = await launchBrowser();
   });
   after(async () => {

@@ -1,5 +1,6 @@
 //! Serves the built console with its `console.json`, falling back to `index.html` for the
-//! console's own routes so deep links survive a reload.
+//! console's own routes so deep links survive a reload. `--console-path /some/base` serves it
+//! below that path instead of at the root (build it with `--public-url /some/base/`).
 
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -13,11 +14,15 @@ pub fn router(sandbox: Sandbox) -> Router {
     let router = Router::new()
         .route("/console.json", get(console_json))
         .with_state(sandbox.clone());
-    match sandbox.dist.as_deref() {
+    let router = match sandbox.dist.as_deref() {
         Some(dist) => router.fallback_service(
             ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html"))),
         ),
         None => router,
+    };
+    match sandbox.console_path.trim_end_matches('/') {
+        "" => router,
+        base => Router::new().nest(base, router),
     }
 }
 

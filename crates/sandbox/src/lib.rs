@@ -30,6 +30,8 @@ pub struct Sandbox {
     pub faults: faults::Faults,
     /// Where the built console lives (Trunk's `dist/`), if it is served.
     pub dist: Option<Arc<PathBuf>>,
+    /// The path the console is served under (`/` by default).
+    pub console_path: Arc<str>,
 }
 
 impl Sandbox {
@@ -39,7 +41,14 @@ impl Sandbox {
             rackspace: rackspace::seeded(),
             faults: faults::Faults::default(),
             dist: dist.map(Arc::new),
+            console_path: Arc::from("/"),
         }
+    }
+
+    /// Serve the console below `path` (e.g. `/admin/backups`) instead of at the root.
+    pub fn with_console_path(mut self, path: &str) -> Self {
+        self.console_path = Arc::from(path);
+        self
     }
 
     fn reset(&self) {

@@ -1,4 +1,4 @@
-//! `backup-console-sandbox [--port 8080] [--bind 127.0.0.1] [--dist dist]`
+//! `backup-console-sandbox [--port 8080] [--bind 127.0.0.1] [--dist dist] [--console-path /base]`
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -10,6 +10,7 @@ async fn main() {
     let mut port: u16 = 8080;
     let mut bind = String::from("127.0.0.1");
     let mut dist: Option<PathBuf> = None;
+    let mut console_path = String::from("/");
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || {
@@ -24,6 +25,7 @@ async fn main() {
             }
             "--bind" => bind = value(),
             "--dist" => dist = Some(PathBuf::from(value())),
+            "--console-path" => console_path = value(),
             "-h" | "--help" => usage(""),
             other => usage(&format!("unknown argument {other}")),
         }
@@ -49,18 +51,24 @@ async fn main() {
         dist.as_ref()
             .map_or("not served".into(), |d| d.display().to_string())
     );
-    axum::serve(listener, app(Sandbox::new(dist)))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .expect("server runs");
+    if !console_path.starts_with('/') {
+        usage("--console-path starts with /");
+    }
+    axum::serve(
+        listener,
+        app(Sandbox::new(dist).with_console_path(&console_path)),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .expect("server runs");
 }
 
 fn usage(problem: &str) -> ! {
     if !problem.is_empty() {
         eprintln!("error: {problem}");
     }
-    eprintln!("usage: backup-console-sandbox [--port 8080] [--bind 127.0.0.1] [--dist dist]");
+    eprintln!("usage: backup-console-sandbox [--port 8080] [--bind 127.0.0.1] [--dist dist] [--console-path /base]");
     std::process::exit(2)
 }

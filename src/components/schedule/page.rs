@@ -5,7 +5,6 @@
 use backup_console_core::schedule::{BackupWindow, Dialect};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use super::cron_editor::{next_runs, CronEditor};
 use super::parse_instant;
@@ -75,11 +74,7 @@ pub fn SchedulePage() -> impl IntoView {
             .collect();
         navigate(
             &format!("{}?{}", href("/schedule"), search.join("&")),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
+            crate::paths::replace_here(),
         );
     });
 

@@ -81,7 +81,7 @@ pub fn Detail(conn: String, resource: Resource, id: u64) -> impl IntoView {
         let target = after_delete.clone();
         spawn_local(async move {
             match call_ok(session, &conn, requests::delete(resource, id)).await {
-                Ok(()) => navigate(&target, Default::default()),
+                Ok(()) => navigate(&target, crate::paths::go_to()),
                 Err(e) => {
                     busy.try_set(false);
                     action_error.try_set(Some(e));

@@ -128,7 +128,7 @@ pub fn Form(conn: String, resource: Resource, id: Option<u64>) -> impl IntoView 
                     let new_id = saved["id"].as_u64().or(id).unwrap_or_default();
                     navigate(
                         &connection_route(&conn, &format!("/{}/{new_id}", resource.name())),
-                        Default::default(),
+                        crate::paths::go_to(),
                     );
                 }
                 Err(error) => {

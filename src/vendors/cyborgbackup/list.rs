@@ -7,7 +7,6 @@ use backup_console_core::api::{Page, PageQuery};
 use backup_console_core::vendors::cyborgbackup::{requests, Resource};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use serde_json::Value;
 
 use crate::calls::{use_load, Load};
@@ -58,14 +57,7 @@ pub fn List(conn: String, resource: Resource) -> impl IntoView {
             } else {
                 format!("{base}?{}", params.join("&"))
             };
-            navigate(
-                &url,
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
+            navigate(&url, crate::paths::replace_here());
         }
     };
     let go_sort = go.clone();

@@ -103,7 +103,7 @@ pub fn AgentList(conn: String, tenant: String) -> impl IntoView {
             let (c, t, navigate) = (lc.clone(), lt.clone(), navigate.clone());
             spawn_local(async move {
                 match call_json::<Agent>(session, &c, requests::agent_by_host_server(&t, &id)).await {
-                    Ok(agent) => navigate(&link(&c, &format!("/agents/{}", agent.machine_agent_id)), Default::default()),
+                    Ok(agent) => navigate(&link(&c, &format!("/agents/{}", agent.machine_agent_id)), crate::paths::go_to()),
                     Err(e) => { lookup_error.try_set(Some(e)); }
                 }
             });
@@ -183,7 +183,7 @@ pub fn AgentDetail(conn: String, tenant: String, id: u64) -> impl IntoView {
                 },
             ),
             "Agent deleted.".into(),
-            move || navigate(&target, Default::default()),
+            move || navigate(&target, crate::paths::go_to()),
         );
     });
 

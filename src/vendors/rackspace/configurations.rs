@@ -98,7 +98,7 @@ pub fn ConfigurationDetail(conn: String, tenant: String, id: u64) -> impl IntoVi
             c2.clone(),
             requests::delete_configuration(&t2, id),
             "Configuration deleted.".into(),
-            move || nav(&target, Default::default()),
+            move || nav(&target, crate::paths::go_to()),
         );
     });
     let (c3, t3) = (conn.clone(), tenant.clone());
@@ -126,7 +126,10 @@ pub fn ConfigurationDetail(conn: String, tenant: String, id: u64) -> impl IntoVi
             };
             act.busy.try_set(false);
             match result {
-                Ok(backup) => nav(&link(&c, &format!("/backups/{backup}")), Default::default()),
+                Ok(backup) => nav(
+                    &link(&c, &format!("/backups/{backup}")),
+                    crate::paths::go_to(),
+                ),
                 Err(e) => {
                     act.error.try_set(Some(e));
                 }
@@ -275,7 +278,7 @@ pub fn ConfigurationForm(conn: String, tenant: String, id: Option<u64>) -> impl 
             match result {
                 Ok(saved) => nav(
                     &link(&c, &format!("/configurations/{saved}")),
-                    Default::default(),
+                    crate::paths::go_to(),
                 ),
                 Err(e) => {
                     failure.try_set(Some(e));

@@ -105,7 +105,7 @@ pub fn RestoreWizard(conn: String, tenant: String) -> impl IntoView {
             match result {
                 Ok(r) => nav(
                     &link(&c, &format!("/restores/{}", r.restore_id)),
-                    Default::default(),
+                    crate::paths::go_to(),
                 ),
                 Err(e) => {
                     failure.try_set(Some(e));
