@@ -23,7 +23,7 @@ pub async fn call_json<T: DeserializeOwned>(
     request: ApiRequest,
 ) -> Result<T, ApiError> {
     let subject = request.subject.clone();
-    let response = call_raw(session, connection_id, request).await?;
+    let response = call_raw(session, connection_id, request, None).await?;
     response.json(&subject)
 }
 
@@ -34,7 +34,7 @@ pub async fn call_ok(
     request: ApiRequest,
 ) -> Result<(), ApiError> {
     let subject = request.subject.clone();
-    call_raw(session, connection_id, request)
+    call_raw(session, connection_id, request, None)
         .await?
         .check(&subject)
 }
@@ -44,6 +44,7 @@ pub async fn call_raw(
     session: Session,
     connection_id: &str,
     request: ApiRequest,
+    cancel: Option<web_sys::AbortController>,
 ) -> Result<backup_console_core::api::ApiResponse, ApiError> {
     let Some(connection) = session.connection(connection_id) else {
         return Err(ApiError::NotFound {
@@ -51,7 +52,12 @@ pub async fn call_raw(
         });
     };
     let subject = request.subject.clone();
-    let response = crate::transport::send(&connection, request).await?;
+    let response = match cancel {
+        Some(controller) => {
+            crate::transport::send_cancellable(&connection, request, controller).await?
+        }
+        None => crate::transport::send(&connection, request).await?,
+    };
     if response.status == 401 {
         session.sign_in.try_set(Some(SignInRequest {
             connection_id: connection_id.to_owned(),
@@ -72,6 +78,16 @@ where
     let session = expect_context::<Session>();
     let state = RwSignal::new(Load::Loading);
     let generation = StoredValue::new(0u32);
+    // The request in flight, aborted when a newer one replaces it or the view goes away.
+    let in_flight = StoredValue::new_local(None::<web_sys::AbortController>);
+    let abort = move || {
+        in_flight.try_update_value(|current| {
+            if let Some(controller) = current.take() {
+                controller.abort();
+            }
+        });
+    };
+    on_cleanup(abort);
     Effect::new(move |_| {
         session.epoch.track();
         let Some((connection_id, request)) = request() else {
@@ -80,8 +96,14 @@ where
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
         state.set(Load::Loading);
+        abort();
+        let controller = web_sys::AbortController::new().ok();
+        in_flight.set_value(controller.clone());
         spawn_local(async move {
-            let result = call_json::<T>(session, &connection_id, request).await;
+            let subject = request.subject.clone();
+            let result = call_raw(session, &connection_id, request, controller)
+                .await
+                .and_then(|response| response.json::<T>(&subject));
             if generation.try_get_value() == Some(mine) {
                 state.try_set(match result {
                     Ok(value) => Load::Ready(value),

@@ -24,6 +24,17 @@ fn timeout_of(connection: &Connection) -> u32 {
 
 /// Send a request to a connection, authorized the way its vendor expects.
 pub async fn send(connection: &Connection, request: ApiRequest) -> Result<ApiResponse, ApiError> {
+    let controller = AbortController::new().map_err(js_unreachable)?;
+    send_cancellable(connection, request, controller).await
+}
+
+/// Like [`send`], with the caller holding `controller` to cancel the request (a view that goes
+/// away aborts what it asked for); the timeout aborts through the same controller.
+pub async fn send_cancellable(
+    connection: &Connection,
+    request: ApiRequest,
+    controller: AbortController,
+) -> Result<ApiResponse, ApiError> {
     let request = connection.vendor.authorize(connection, request);
     let url = request.url(&connection.base_url);
     let seconds = timeout_of(connection);
@@ -44,7 +55,6 @@ pub async fn send(connection: &Connection, request: ApiRequest) -> Result<ApiRes
         init.set_body(&body.encode().into());
     }
     init.set_headers(&headers);
-    let controller = AbortController::new().map_err(js_unreachable)?;
     init.set_signal(Some(&controller.signal()));
 
     let timed_out = Rc::new(Cell::new(false));

@@ -116,7 +116,7 @@ pub fn ConfigurationDetail(conn: String, tenant: String, id: u64) -> impl IntoVi
                 },
             );
             let subject = request.subject.clone();
-            let result = match crate::calls::call_raw(session, &c, request).await {
+            let result = match crate::calls::call_raw(session, &c, request, None).await {
                 Ok(response) => response.check(&subject).and_then(|_| {
                     requests::plain_id(&response.body).ok_or(ApiError::Malformed {
                         detail: "no backup id".into(),
