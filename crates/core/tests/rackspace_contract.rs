@@ -422,14 +422,12 @@ fn every_example_reads_and_every_request_example_is_built() {
                 assert!(configs.iter().all(|c| c.schedule.validate().is_empty()));
             }
             ("POST", "backup-configuration/enable/{backupConfigurationId}", true) => {
-                let enable: Enable = serde_json::from_value(value.clone()).unwrap();
                 builds::<Enable>(
                     &value,
                     |i| requests::enable_configuration(T, 148325, i.enable),
                     m,
                     "backup-configuration/enable/148325",
                 );
-                let _ = enable;
             }
             ("POST", "backup/action-requested" | "restore/action-requested", true) => {
                 let build = |i: &Action| {

@@ -137,9 +137,8 @@ impl Store {
                     .collect(),
             )
         })?;
-        let mut errors = self.server_checks(resource, id, &validated);
-        if let Some(e) = errors.take() {
-            return Err(Failure::Invalid(e));
+        if let Some(errors) = self.server_checks(resource, id, &validated) {
+            return Err(Failure::Invalid(errors));
         }
         let mut record = existing.unwrap_or_else(|| json!({}));
         for (key, value) in validated.as_object().expect("validated body is an object") {

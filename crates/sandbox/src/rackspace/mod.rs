@@ -264,6 +264,21 @@ async fn enable_agent(State(sim): State<Sim>, bytes: Bytes) -> Answer {
     no_content()
 }
 
+/// The demo agents' private key, assembled once (key checks make assembling it costly).
+fn demo_key() -> &'static rsa::RsaPrivateKey {
+    static KEY: std::sync::OnceLock<rsa::RsaPrivateKey> = std::sync::OnceLock::new();
+    KEY.get_or_init(|| {
+        let big = |h: &str| rsa::BigUint::parse_bytes(h.as_bytes(), 16).expect("demo key");
+        rsa::RsaPrivateKey::from_components(
+            big(DEMO_MODULUS),
+            rsa::BigUint::from(65537u32),
+            big(DEMO_PRIVATE_EXPONENT),
+            DEMO_PRIMES.iter().map(|p| big(p)).collect(),
+        )
+        .expect("demo key is valid")
+    })
+}
+
 /// The passphrase inside an `...EncryptedPasswordHex`, or why it cannot be read.
 fn check_hex(hex: &str) -> Result<String, Fault> {
     let compact: String = hex.split_whitespace().collect();
@@ -283,15 +298,7 @@ fn check_hex(hex: &str) -> Result<String, Fault> {
         .step_by(2)
         .filter_map(|i| u8::from_str_radix(&compact[i..i + 2], 16).ok())
         .collect();
-    let big = |h: &str| rsa::BigUint::parse_bytes(h.as_bytes(), 16).expect("demo key");
-    let key = rsa::RsaPrivateKey::from_components(
-        big(DEMO_MODULUS),
-        rsa::BigUint::from(65537u32),
-        big(DEMO_PRIVATE_EXPONENT),
-        DEMO_PRIMES.iter().map(|p| big(p)).collect(),
-    )
-    .expect("demo key is valid");
-    let plain = key
+    let plain = demo_key()
         .decrypt(rsa::Pkcs1v15Encrypt, &bytes)
         .map_err(|_| bad())?;
     String::from_utf8(plain).map_err(|_| bad())
