@@ -41,9 +41,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/connections") view=crate::session::connections_page::ConnectionsPage />
                             <Route path=path!("/schedule") view=crate::components::schedule::page::SchedulePage />
                             <Route path=path!("/c/:conn") view=ConnectionRoute />
-                            <Route path=path!("/c/:conn/:resource") view=ConnectionRoute />
-                            <Route path=path!("/c/:conn/:resource/:id") view=ConnectionRoute />
-                            <Route path=path!("/c/:conn/:resource/:id/edit") view=ConnectionRoute />
+                            <Route path=path!("/c/:conn/*rest") view=ConnectionRoute />
                         </Routes>
                     </Show>
                 </main>
@@ -128,13 +126,16 @@ fn ConnectionRoute() -> impl IntoView {
                 .map(Connection::without_secrets)
         })
     });
+    // Segments from the raw path: a segment may hold an encoded `/` (a Cloudback subject name).
+    let segments = Memo::new(move |_| crate::paths::segments_below(&location.pathname.get(), 2));
     move || {
         let conn_id = conn_id.get();
-        let resource = params.with(|p| p.get("resource"));
-        let id = params.with(|p| p.get("id"));
-        let editing = location.pathname.get().ends_with("/edit");
         match connection.get() {
-            Some(connection) => vendors::page(connection, resource, id, editing),
+            Some(connection) => {
+                let segments = segments.get();
+                let path: Vec<&str> = segments.iter().map(String::as_str).collect();
+                vendors::page(connection, &path)
+            }
             None => view! {
                 <h1>"Unknown connection"</h1>
                 <p data-testid="unknown-connection">

@@ -1,51 +1,39 @@
-//! Calling a connection's API from a view: look the connection up, send, decode, and turn
-//! a refused credential into a sign-in prompt for that connection.
+//! Calling a connection's API from a view: look the connection up, send, decode, and turn a
+//! refused credential into a sign-in prompt for that connection.
+//!
+//! Views do not call these directly: they read with [`crate::load::use_load`] and write with
+//! [`crate::action::Action`].
 
-use backup_console_core::api::{ApiError, ApiRequest};
+use backup_console_core::api::{ApiError, ApiRequest, ApiResponse};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 
 use crate::session::{Session, SignInRequest};
 
-/// What a view shows while a call is under way.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Load<T> {
-    Loading,
-    Ready(T),
-    Failed(ApiError),
-}
+/// How a successful answer becomes a value.
+pub type Decode<T> = fn(&ApiResponse, &str) -> Result<T, ApiError>;
 
-/// Send `request` on connection `connection_id` and decode the JSON answer.
-pub async fn call_json<T: DeserializeOwned>(
-    session: Session,
-    connection_id: &str,
-    request: ApiRequest,
+/// The usual decoder: the body is JSON.
+pub fn decode_json<T: DeserializeOwned>(
+    response: &ApiResponse,
+    subject: &str,
 ) -> Result<T, ApiError> {
-    let subject = request.subject.clone();
-    let response = call_raw(session, connection_id, request, None).await?;
-    response.json(&subject)
+    response.json(subject)
 }
 
-/// Send a request whose answer body does not matter (delete, launch).
-pub async fn call_ok(
-    session: Session,
-    connection_id: &str,
-    request: ApiRequest,
-) -> Result<(), ApiError> {
-    let subject = request.subject.clone();
-    call_raw(session, connection_id, request, None)
-        .await?
-        .check(&subject)
+/// For writes whose answer body does not matter.
+pub fn decode_nothing(_: &ApiResponse, _: &str) -> Result<(), ApiError> {
+    Ok(())
 }
 
-/// Send a request and hand back the raw answer (for plain-text bodies); 401 still prompts sign-in.
+/// Send `request` on connection `connection_id`; any answer but a success is an error in the
+/// operator's words, and a 401 also asks the operator to sign in again.
 pub async fn call_raw(
     session: Session,
     connection_id: &str,
     request: ApiRequest,
     cancel: Option<web_sys::AbortController>,
-) -> Result<backup_console_core::api::ApiResponse, ApiError> {
+) -> Result<ApiResponse, ApiError> {
     let Some(connection) = session.connection(connection_id) else {
         return Err(ApiError::NotFound {
             subject: format!("connection \"{connection_id}\""),
@@ -62,55 +50,33 @@ pub async fn call_raw(
         session.sign_in.try_set(Some(SignInRequest {
             connection_id: connection_id.to_owned(),
         }));
-        return Err(ApiError::from_status(401, &response.body, &subject));
+    }
+    if !response.is_success() {
+        return Err(connection
+            .vendor
+            .error(response.status, &response.body, &subject));
     }
     Ok(response)
 }
 
-/// Load `request()` whenever it (or the session's credentials) change; `None` means nothing to load.
-/// Answers to superseded requests are dropped.
-pub fn use_load<T>(
-    request: impl Fn() -> Option<(String, ApiRequest)> + 'static,
-) -> RwSignal<Load<T>>
-where
-    T: DeserializeOwned + Clone + Send + Sync + 'static,
-{
-    let session = expect_context::<Session>();
-    let state = RwSignal::new(Load::Loading);
-    let generation = StoredValue::new(0u32);
-    // The request in flight, aborted when a newer one replaces it or the view goes away.
-    let in_flight = StoredValue::new_local(None::<web_sys::AbortController>);
-    let abort = move || {
-        in_flight.try_update_value(|current| {
-            if let Some(controller) = current.take() {
-                controller.abort();
-            }
-        });
-    };
-    on_cleanup(abort);
-    Effect::new(move |_| {
-        session.epoch.track();
-        let Some((connection_id, request)) = request() else {
-            return;
-        };
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        state.set(Load::Loading);
-        abort();
-        let controller = web_sys::AbortController::new().ok();
-        in_flight.set_value(controller.clone());
-        spawn_local(async move {
-            let subject = request.subject.clone();
-            let result = call_raw(session, &connection_id, request, controller)
-                .await
-                .and_then(|response| response.json::<T>(&subject));
-            if generation.try_get_value() == Some(mine) {
-                state.try_set(match result {
-                    Ok(value) => Load::Ready(value),
-                    Err(error) => Load::Failed(error),
-                });
-            }
-        });
-    });
-    state
+/// Send and decode with `decode`.
+pub async fn call<T>(
+    session: Session,
+    connection_id: &str,
+    request: ApiRequest,
+    decode: Decode<T>,
+    cancel: Option<web_sys::AbortController>,
+) -> Result<T, ApiError> {
+    let subject = request.subject.clone();
+    let response = call_raw(session, connection_id, request, cancel).await?;
+    decode(&response, &subject)
+}
+
+/// Send `request` and decode the JSON answer (one-off reads outside a view's loads).
+pub async fn call_json<T: DeserializeOwned>(
+    session: Session,
+    connection_id: &str,
+    request: ApiRequest,
+) -> Result<T, ApiError> {
+    call(session, connection_id, request, decode_json::<T>, None).await
 }

@@ -1,9 +1,12 @@
 //! Backup Console: the Leptos single-page app. UI only; the logic it shows lives in
 //! `backup-console-core`.
 
+pub mod action;
 pub mod app;
 pub mod calls;
+pub mod clock;
 pub mod components;
+pub mod load;
 pub mod paths;
 pub mod session;
 pub mod transport;

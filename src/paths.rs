@@ -48,3 +48,25 @@ pub fn replace_here() -> NavigateOptions {
         ..Default::default()
     }
 }
+
+/// The decoded path segments of a console route after its first `skip` ones:
+/// `segments_below("/admin/c/demo/x%2Fy/1", 2)` under base `/admin` is `["x/y", "1"]`.
+pub fn segments_below(pathname: &str, skip: usize) -> Vec<String> {
+    let route = pathname.strip_prefix(base_path()).unwrap_or(pathname);
+    route
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .skip(skip)
+        .map(|s| {
+            js_sys::decode_uri_component(s)
+                .ok()
+                .and_then(|d| d.as_string())
+                .unwrap_or_else(|| s.to_owned())
+        })
+        .collect()
+}
+
+/// A value as one path segment of a console route.
+pub fn segment(value: &str) -> String {
+    String::from(js_sys::encode_uri_component(value))
+}

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use backup_console::components::confirm::ConfirmDialog;
-use backup_console::components::data_table::DataTable;
+use backup_console::components::data_table::Table;
 use backup_console::components::form_field::{FormField, FormValues, ReferenceOptions};
 use backup_console::components::pager::Pager;
 use backup_console::components::schedule::cron_editor::CronEditor;
@@ -73,12 +73,13 @@ async fn data_table_formats_cells_and_asks_for_the_next_ordering() {
     let asked = RwSignal::new(None::<String>);
     let root = mount(move || {
         view! {
-            <DataTable
+            <Table
                 columns=Resource::Repositories.columns()
                 rows=rows
+                row_id=|row: &serde_json::Value| row["id"].to_string()
+                link_base="/x"
                 order_by=order
                 on_sort=Callback::new(move |o| asked.set(Some(o)))
-                row_href=Callback::new(|row: serde_json::Value| format!("/x/{}", row["id"]))
                 caption="Repositories"
             />
         }
@@ -98,7 +99,7 @@ async fn data_table_formats_cells_and_asks_for_the_next_ordering() {
         find(&root, "tr[data-id='2'] a")
             .get_attribute("href")
             .unwrap(),
-        "/x/2"
+        "/x/repositories/2"
     );
     assert_eq!(count(&root, "th[aria-sort=ascending]"), 1);
 

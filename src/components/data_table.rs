@@ -1,56 +1,50 @@
-//! A table of JSON objects described by column specs, with sortable headers.
+//! The one table: rows of any type shown through column specs from core, with sortable headers.
+//!
+//! [`Table`] turns typed rows into prepared rows (cell contents, links and sort keys, computed
+//! once per load) and hands them to [`TableView`], which is not generic, so every row type
+//! shares one copy of the rendering code. Ordering is either the server's (the page passes
+//! `on_sort` and keeps the order in its URL) or the console's (by the precomputed keys).
 
 use backup_console_core::format;
-use backup_console_core::spec::{Column, ColumnKind};
+use backup_console_core::spec::{Cell, Column, SortKey, Sorting};
 use leptos::prelude::*;
-use serde_json::Value;
 
-/// The text a cell shows.
-pub fn cell_text(column: &Column, row: &Value) -> String {
-    let value = &row[column.key];
-    match (column.kind, value) {
-        (ColumnKind::Bytes, Value::Number(n)) => {
-            n.as_u64().map_or_else(|| n.to_string(), format::bytes)
-        }
-        (ColumnKind::DateTime, Value::String(s)) => format::timestamp(s),
-        (ColumnKind::Count, Value::Array(items)) => items.len().to_string(),
-        _ => format::plain(value),
+/// A row ready to show: what each column's cell says and links to, and its sort keys.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PreparedRow {
+    pub id: String,
+    pub cells: Vec<Cell>,
+    pub links: Vec<Option<String>>,
+    pub keys: Vec<SortKey>,
+}
+
+/// A column head, whatever the row type.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Head {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub sortable: bool,
+    pub class: &'static str,
+}
+
+pub fn prepare<T>(columns: &[Column<T>], row: &T, id: fn(&T) -> String) -> PreparedRow {
+    let cells: Vec<Cell> = columns.iter().map(|c| c.cell_of(row)).collect();
+    PreparedRow {
+        id: id(row),
+        links: columns.iter().map(|c| c.link_of(row)).collect(),
+        keys: columns
+            .iter()
+            .zip(&cells)
+            .map(|(c, cell)| match c.sort {
+                Sorting::Client => cell.sort_key(),
+                _ => SortKey::Missing,
+            })
+            .collect(),
+        cells,
     }
 }
 
-/// An id as text: numbers and strings alike, without quotes.
-pub fn plain_id(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
-/// Rows ordered on the client (for APIs without server-side ordering): `key` or `-key`.
-pub fn sort_rows(rows: &mut [Value], order: &str) {
-    let (key, descending) = match order.strip_prefix('-') {
-        Some(k) => (k, true),
-        None => (order, false),
-    };
-    rows.sort_by(|a, b| {
-        let ordering = match (&a[key], &b[key]) {
-            (Value::Number(x), Value::Number(y)) => x
-                .as_f64()
-                .partial_cmp(&y.as_f64())
-                .unwrap_or(std::cmp::Ordering::Equal),
-            (x, y) => format::plain(x)
-                .to_lowercase()
-                .cmp(&format::plain(y).to_lowercase()),
-        };
-        if descending {
-            ordering.reverse()
-        } else {
-            ordering
-        }
-    });
-}
-
-/// The `order_by` a click on `key` asks for: ascending first, then descending.
+/// The order a click on `key` asks for: ascending first, then descending.
 pub fn next_order(current: Option<&str>, key: &str) -> String {
     if current == Some(key) {
         format!("-{key}")
@@ -59,36 +53,133 @@ pub fn next_order(current: Option<&str>, key: &str) -> String {
     }
 }
 
+/// Order prepared rows by a column (`key` or `-key`), by their precomputed keys.
+pub fn order_rows(heads: &[Head], rows: &mut [PreparedRow], order: &str) {
+    let (key, descending) = match order.strip_prefix('-') {
+        Some(k) => (k, true),
+        None => (order, false),
+    };
+    let Some(index) = heads.iter().position(|h| h.key == key) else {
+        return;
+    };
+    rows.sort_by(|a, b| {
+        let (x, y) = (&a.keys[index], &b.keys[index]);
+        match (x, y) {
+            // Missing values stay last whichever way the column is ordered.
+            (SortKey::Missing, _) | (_, SortKey::Missing) => x.compare(y),
+            _ if descending => y.compare(x),
+            _ => x.compare(y),
+        }
+    });
+}
+
+/// A table of typed rows. With `on_sort` the server orders (`order_by` is its current order);
+/// without it the console orders by the columns marked for it, starting with `initial_order`.
 #[component]
-pub fn DataTable(
-    columns: &'static [Column],
-    #[prop(into)] rows: Signal<Vec<Value>>,
-    /// Current ordering, `-field` for descending.
+pub fn Table<T>(
+    columns: &'static [Column<T>],
+    #[prop(into)] rows: Signal<Vec<T>>,
+    /// The identity of a row (`data-id`).
+    row_id: fn(&T) -> String,
+    /// Where the columns' routes live: the connection's route.
     #[prop(into)]
-    order_by: Signal<Option<String>>,
-    on_sort: Callback<String>,
-    /// Link of a row's first cell.
-    row_href: Callback<Value, String>,
-    /// The field that identifies a row (`data-id`).
-    #[prop(default = "id")]
-    id_key: &'static str,
+    link_base: String,
     #[prop(into)] caption: String,
+    #[prop(optional, into)] order_by: Option<Signal<Option<String>>>,
+    #[prop(optional)] on_sort: Option<Callback<String>>,
+    #[prop(optional, into)] initial_order: Option<String>,
+) -> impl IntoView
+where
+    T: Send + Sync + 'static,
+{
+    let heads: Vec<Head> = columns
+        .iter()
+        .map(|c| Head {
+            key: c.key,
+            label: c.label,
+            sortable: match c.sort {
+                Sorting::Server => on_sort.is_some(),
+                Sorting::Client => on_sort.is_none(),
+                Sorting::None => false,
+            },
+            class: c.width.class(),
+        })
+        .collect();
+    // With `on_sort` the rows come ordered by the server; without, the console orders them.
+    let server_ordered = on_sort.is_some();
+    let prepared = Memo::new(move |_| {
+        rows.with(|rs| {
+            rs.iter()
+                .map(|r| prepare(columns, r, row_id))
+                .collect::<Vec<_>>()
+        })
+    });
+    let (order, on_sort) = match (order_by, on_sort) {
+        (Some(order), Some(on_sort)) => (order, on_sort),
+        (order, on_sort) => {
+            let local = RwSignal::new(initial_order);
+            let order = order.unwrap_or_else(|| local.into());
+            let on_sort = on_sort.unwrap_or_else(|| Callback::new(move |o| local.set(Some(o))));
+            (order, on_sort)
+        }
+    };
+    let sort_heads = heads.clone();
+    let shown = Signal::derive(move || {
+        let mut rows = prepared.get();
+        if !server_ordered {
+            if let Some(o) = order.get() {
+                order_rows(&sort_heads, &mut rows, &o);
+            }
+        }
+        rows
+    });
+    view! {
+        <TableView heads=heads rows=shown order_by=order on_sort=on_sort link_base=link_base caption=caption />
+    }
+}
+
+/// A cell as the operator reads it: times as `<time>`, statuses as badges with their text.
+pub fn cell_view(cell: Cell) -> AnyView {
+    match cell {
+        Cell::Mono(s) if !s.is_empty() => view! { <span class="mono">{s}</span> }.into_any(),
+        Cell::Time(Some(t)) => {
+            let label = Cell::Time(Some(t)).display();
+            view! { <time datetime=format::iso(t)>{label}</time> }.into_any()
+        }
+        Cell::Status { label, tone } => view! {
+            <span class=format!("badge tone-{}", tone.name()) data-tone=tone.name()>{label}</span>
+        }
+        .into_any(),
+        other => other.display().into_any(),
+    }
+}
+
+#[component]
+pub fn TableView(
+    heads: Vec<Head>,
+    #[prop(into)] rows: Signal<Vec<PreparedRow>>,
+    #[prop(into)] order_by: Signal<Option<String>>,
+    on_sort: Callback<String>,
+    link_base: String,
+    caption: String,
 ) -> impl IntoView {
-    let header = move |column: &'static Column| {
+    let columns = heads.len();
+    let header = move |head: Head| {
+        let key = head.key;
         let sort_state = move || match order_by.get().as_deref() {
-            Some(o) if o == column.key => "ascending",
-            Some(o) if o.strip_prefix('-') == Some(column.key) => "descending",
+            Some(o) if o == key => "ascending",
+            Some(o) if o.strip_prefix('-') == Some(key) => "descending",
             _ => "none",
         };
-        if column.sortable {
+        if head.sortable {
             view! {
-                <th scope="col" aria-sort=sort_state>
+                <th scope="col" class=head.class aria-sort=sort_state>
                     <button
                         class="sort"
-                        data-testid=format!("sort-{}", column.key)
-                        on:click=move |_| on_sort.run(next_order(order_by.get_untracked().as_deref(), column.key))
+                        data-testid=format!("sort-{key}")
+                        on:click=move |_| on_sort.run(next_order(order_by.get_untracked().as_deref(), key))
                     >
-                        {column.label}
+                        {head.label}
                         <span aria-hidden="true">
                             {move || match sort_state() {
                                 "ascending" => " ▲",
@@ -101,44 +192,44 @@ pub fn DataTable(
             }
             .into_any()
         } else {
-            view! { <th scope="col">{column.label}</th> }.into_any()
+            view! { <th scope="col" class=head.class>{head.label}</th> }.into_any()
         }
     };
+    let keys: Vec<&'static str> = heads.iter().map(|h| h.key).collect();
     view! {
         <table class="data-table" data-testid="data-table">
             <caption class="visually-hidden">{caption}</caption>
             <thead>
-                <tr>{columns.iter().map(header).collect_view()}</tr>
+                <tr>{heads.into_iter().map(header).collect_view()}</tr>
             </thead>
             <tbody>
                 {move || {
                     let rows = rows.get();
                     if rows.is_empty() {
                         return view! {
-                            <tr><td colspan=columns.len() class="empty" data-testid="empty">"Nothing here yet."</td></tr>
+                            <tr><td colspan=columns class="empty" data-testid="empty">"Nothing here yet."</td></tr>
                         }
                         .into_any();
                     }
                     rows.into_iter()
                         .map(|row| {
-                            let link = row_href.run(row.clone());
-                            let id = crate::components::data_table::plain_id(&row[id_key]);
-                            view! {
-                                <tr data-testid="row" data-id=id>
-                                    {columns
-                                        .iter()
-                                        .enumerate()
-                                        .map(|(i, column)| {
-                                            let text = cell_text(column, &row);
-                                            if i == 0 {
-                                                view! { <td><a href=link.clone()>{text}</a></td> }.into_any()
-                                            } else {
-                                                view! { <td data-col=column.key>{text}</td> }.into_any()
-                                            }
-                                        })
-                                        .collect_view()}
-                                </tr>
-                            }
+                            let cells = row
+                                .cells
+                                .into_iter()
+                                .zip(row.links)
+                                .zip(keys.iter().copied())
+                                .map(|((cell, link), key)| {
+                                    let content = cell_view(cell);
+                                    match link {
+                                        Some(route) => view! {
+                                            <td data-col=key><a href=format!("{link_base}{route}")>{content}</a></td>
+                                        }
+                                        .into_any(),
+                                        None => view! { <td data-col=key>{content}</td> }.into_any(),
+                                    }
+                                })
+                                .collect_view();
+                            view! { <tr data-testid="row" data-id=row.id>{cells}</tr> }
                         })
                         .collect_view()
                         .into_any()

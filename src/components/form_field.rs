@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::schedule::cron_editor::CronEditor;
 
-pub type FormValues = BTreeMap<String, String>;
+pub use backup_console_core::spec::FormValues;
 /// Checks one field's text; the vendor decides the rules.
 pub type Validator = fn(&FieldSpec, &str) -> Result<serde_json::Value, String>;
 
@@ -35,6 +35,9 @@ pub fn FormField(
 ) -> impl IntoView {
     let key = spec.key;
     let input_id = format!("field-{key}");
+    let testid = spec
+        .testid
+        .map_or_else(|| format!("field-{key}"), str::to_owned);
     let error_id = format!("field-{key}-error");
     let value = Signal::derive(move || values.with(|v| v.get(key).cloned().unwrap_or_default()));
     let set = move |text: String| {
@@ -67,18 +70,22 @@ pub fn FormField(
             <input
                 type="checkbox"
                 id=input_id.clone()
-                data-testid=format!("field-{key}")
+                data-testid=testid.clone()
                 prop:checked=move || value.get() == "true"
                 on:change=move |ev| set(event_target_checked(&ev).to_string())
             />
         }
         .into_any(),
-        kind @ (FieldKind::Choice(_) | FieldKind::Reference(_)) => {
+        kind @ (FieldKind::Choice(_)
+        | FieldKind::Labeled(_)
+        | FieldKind::Options(_)
+        | FieldKind::Reference(_)) => {
             // A fixed list of choices, or the objects of another collection by id.
             let choices = move || -> Vec<(String, String)> {
                 match kind {
                     FieldKind::Choice(fixed) => fixed.iter().map(|c| (c.to_string(), c.to_string())).collect(),
-                    FieldKind::Reference(collection) => {
+                    FieldKind::Labeled(fixed) => fixed.iter().map(|(v, l)| (v.to_string(), l.to_string())).collect(),
+                    FieldKind::Options(collection) | FieldKind::Reference(collection) => {
                         options.with(|o| o.get(collection).cloned().unwrap_or_default())
                     }
                     _ => Vec::new(),
@@ -87,7 +94,7 @@ pub fn FormField(
             view! {
                 <select
                     id=input_id.clone()
-                    data-testid=format!("field-{key}")
+                    data-testid=testid.clone()
                     aria-invalid=invalid
                     prop:value=move || value.get()
                     on:change=move |ev| {
@@ -111,7 +118,7 @@ pub fn FormField(
             .into_any()
         }
         FieldKind::References(collection) => view! {
-            <fieldset class="checklist" id=input_id.clone() data-testid=format!("field-{key}") aria-invalid=invalid>
+            <fieldset class="checklist" id=input_id.clone() data-testid=testid.clone() aria-invalid=invalid>
                 <legend class="visually-hidden">{spec.label}</legend>
                 {move || {
                     options
@@ -166,12 +173,12 @@ pub fn FormField(
             }
             .into_any()
         }
-        FieldKind::JsonText => view! {
+        kind @ (FieldKind::JsonText | FieldKind::Lines) => view! {
             <textarea
                 id=input_id.clone()
                 class="mono"
-                rows="3"
-                data-testid=format!("field-{key}")
+                rows=if kind == FieldKind::Lines { "4" } else { "3" }
+                data-testid=testid.clone()
                 aria-invalid=invalid
                 aria-describedby=error_id.clone()
                 prop:value=move || value.get()
@@ -187,16 +194,22 @@ pub fn FormField(
             let input_type = match kind {
                 FieldKind::Email => "email",
                 FieldKind::Secret => "password",
-                FieldKind::Count => "number",
+                FieldKind::Count | FieldKind::Number { .. } => "number",
                 _ => "text",
+            };
+            let (min, max) = match kind {
+                FieldKind::Count => (Some("0".to_owned()), None),
+                FieldKind::Number { min, max } => (Some(min.to_string()), Some(max.to_string())),
+                _ => (None, None),
             };
             view! {
                 <input
                     type=input_type
                     id=input_id.clone()
-                    min=(kind == FieldKind::Count).then_some("0")
+                    min=min
+                    max=max
                     autocomplete=if kind == FieldKind::Secret { "new-password" } else { "off" }
-                    data-testid=format!("field-{key}")
+                    data-testid=testid.clone()
                     aria-invalid=invalid
                     aria-describedby=error_id.clone()
                     aria-required=spec.required.to_string()
@@ -225,4 +238,32 @@ pub fn FormField(
             </p>
         </div>
     }
+}
+
+/// Several fields in order; a field with a condition shows only while it holds.
+#[component]
+pub fn FormFields(
+    fields: &'static [FieldSpec],
+    values: RwSignal<FormValues>,
+    errors: RwSignal<FieldErrors>,
+    #[prop(optional, into)] options: Signal<ReferenceOptions>,
+    validate: Validator,
+    #[prop(default = Dialect::Standard)] dialect: Dialect,
+) -> impl IntoView {
+    fields
+        .iter()
+        .map(|spec| {
+            let spec = *spec;
+            let field = move || {
+                view! { <FormField spec=spec values=values errors=errors options=options validate=validate dialect=dialect /> }
+            };
+            match spec.visible {
+                None => field().into_any(),
+                Some(visible) => {
+                    let shown = Memo::new(move |_| values.with(visible));
+                    view! { <Show when=move || shown.get()>{field()}</Show> }.into_any()
+                }
+            }
+        })
+        .collect_view()
 }

@@ -2,7 +2,9 @@
 
 pub mod confirm;
 pub mod data_table;
+pub mod edit_form;
 pub mod form_field;
 pub mod pager;
+pub mod panel;
 pub mod schedule;
 pub mod status;

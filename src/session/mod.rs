@@ -29,6 +29,8 @@ pub struct Session {
     pub sign_in: RwSignal<Option<SignInRequest>>,
     /// Bumped when credentials change, so views that failed reload.
     pub epoch: RwSignal<u32>,
+    /// Per connection, bumped by every successful write, so what shows its data reloads.
+    pub writes: RwSignal<std::collections::BTreeMap<String, u32>>,
     pub ready: RwSignal<bool>,
     pub config_problem: RwSignal<Option<String>>,
 }
@@ -42,9 +44,21 @@ impl Session {
             remembered: RwSignal::new(Vec::new()),
             sign_in: RwSignal::new(None),
             epoch: RwSignal::new(0),
+            writes: RwSignal::new(Default::default()),
             ready: RwSignal::new(false),
             config_problem: RwSignal::new(None),
         }
+    }
+
+    /// How many writes went to a connection (tracked): loads depend on it.
+    pub fn write_version(&self, id: &str) -> u32 {
+        self.writes.with(|w| w.get(id).copied().unwrap_or_default())
+    }
+
+    /// Something changed on a connection: its loads run again.
+    pub fn wrote(&self, id: &str) {
+        self.writes
+            .update(|w| *w.entry(id.to_owned()).or_default() += 1);
     }
 
     pub fn connection(&self, id: &str) -> Option<Connection> {

@@ -1,4 +1,5 @@
-//! Each vendor's pages; this file only dispatches to them.
+//! Each vendor's pages. This file is the one place a vendor's pages are registered: its
+//! navigation sections and its page for a path below `/c/{connection}/`.
 
 pub mod cyborgbackup;
 pub mod rackspace;
@@ -16,20 +17,24 @@ pub fn sections(vendor: Vendor) -> Vec<(&'static str, &'static str)> {
     }
 }
 
-/// The page for `/c/{connection}/{resource}/{id}[/edit]`.
-pub fn page(
-    connection: Connection,
-    resource: Option<String>,
-    id: Option<String>,
-    editing: bool,
-) -> AnyView {
+/// The page for `/c/{connection}/{path...}` (path segments already percent-decoded).
+pub fn page(connection: Connection, path: &[&str]) -> AnyView {
     match connection.vendor {
-        Vendor::CyBorgBackup => cyborgbackup::page(connection, resource, id, editing),
-        Vendor::Rackspace => rackspace::page(connection, resource, id, editing),
+        Vendor::CyBorgBackup => cyborgbackup::page(connection, path),
+        Vendor::Rackspace => rackspace::page(connection, path),
         vendor => view! {
             <h1>{connection.display_name().to_owned()}</h1>
             <p data-testid="vendor-unsupported">{vendor.title()}" is not supported by this console yet."</p>
         }
         .into_any(),
     }
+}
+
+/// A path below a connection that names nothing.
+pub fn not_found(message: String) -> AnyView {
+    view! {
+        <h1>"Not found"</h1>
+        <p data-testid="unknown-resource">{message}</p>
+    }
+    .into_any()
 }

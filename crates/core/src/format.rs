@@ -19,13 +19,17 @@ pub fn bytes(n: u64) -> String {
     }
 }
 
-/// An RFC 3339 or .NET (`/Date(ms)/`) timestamp as "2018-11-26 05:00 UTC"; anything else as given.
-pub fn timestamp(text: &str) -> String {
-    let parsed = DateTime::parse_from_rfc3339(text)
+/// An RFC 3339 or .NET (`/Date(ms)/`) timestamp as an instant.
+pub fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
         .ok()
-        .or_else(|| crate::vendors::rackspace::loose::parse_ms_date(text));
-    match parsed {
+        .or_else(|| crate::vendors::rackspace::loose::parse_ms_date(text))
+}
+
+/// An RFC 3339 or .NET (`/Date(ms)/`) timestamp as "2018-11-26 05:00 UTC"; anything else as given.
+pub fn timestamp(text: &str) -> String {
+    match parse_instant(text) {
         Some(t) => t.format("%Y-%m-%d %H:%M UTC").to_string(),
         None if text.starts_with("/Date(") => "—".to_owned(),
         None => text.to_owned(),

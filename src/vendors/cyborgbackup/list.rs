@@ -4,18 +4,38 @@
 use std::time::Duration;
 
 use backup_console_core::api::{Page, PageQuery};
+use backup_console_core::spec::json;
 use backup_console_core::vendors::cyborgbackup::{requests, Resource};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use serde_json::Value;
 
-use crate::calls::{use_load, Load};
-use crate::components::data_table::DataTable;
+use crate::components::data_table::Table;
 use crate::components::pager::Pager;
-use crate::components::status::{ErrorBanner, Loading};
+use crate::components::panel::Panel;
+use crate::load::use_load;
 use crate::paths::connection_route;
 
 const SEARCH_DELAY: Duration = Duration::from_millis(300);
+
+/// The address of a view of the list.
+fn list_url(base: &str, q: &PageQuery) -> String {
+    let mut params = Vec::new();
+    if q.page > 1 {
+        params.push(format!("page={}", q.page));
+    }
+    if let Some(o) = &q.order_by {
+        params.push(format!("order_by={}", js_sys::encode_uri_component(o)));
+    }
+    if let Some(s) = &q.search {
+        params.push(format!("search={}", js_sys::encode_uri_component(s)));
+    }
+    if params.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}?{}", params.join("&"))
+    }
+}
 
 #[component]
 pub fn List(conn: String, resource: Resource) -> impl IntoView {
@@ -34,32 +54,12 @@ pub fn List(conn: String, resource: Resource) -> impl IntoView {
         })
     });
     let load_conn = conn.clone();
-    let state = use_load::<Page<serde_json::Map<String, Value>>>(move || {
+    let page = use_load::<Page<Value>>(move || {
         Some((load_conn.clone(), requests::list(resource, &query.get())))
     });
 
     let base = connection_route(&conn, &format!("/{}", resource.name()));
-    let go = {
-        let base = base.clone();
-        move |q: PageQuery| {
-            let mut params = Vec::new();
-            if q.page > 1 {
-                params.push(format!("page={}", q.page));
-            }
-            if let Some(o) = &q.order_by {
-                params.push(format!("order_by={}", js_sys::encode_uri_component(o)));
-            }
-            if let Some(s) = &q.search {
-                params.push(format!("search={}", js_sys::encode_uri_component(s)));
-            }
-            let url = if params.is_empty() {
-                base.clone()
-            } else {
-                format!("{base}?{}", params.join("&"))
-            };
-            navigate(&url, crate::paths::replace_here());
-        }
-    };
+    let go = move |q: PageQuery| navigate(&list_url(&base, &q), crate::paths::replace_here());
     let go_sort = go.clone();
     let on_sort = Callback::new(move |order: String| {
         let mut q = query.get_untracked();
@@ -68,14 +68,23 @@ pub fn List(conn: String, resource: Resource) -> impl IntoView {
         go_sort(q);
     });
     let go_page = go.clone();
-    let on_page = Callback::new(move |page: u32| {
+    let on_page = Callback::new(move |n: u32| {
         let mut q = query.get_untracked();
-        q.page = page;
+        q.page = n;
         go_page(q);
     });
 
     let search_text = RwSignal::new(query.get_untracked().search.unwrap_or_default());
+    // The search waits for a pause in typing; leaving the page cancels it.
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    let cancel_pending = move || {
+        pending.try_update_value(|p| {
+            if let Some(handle) = p.take() {
+                handle.clear();
+            }
+        });
+    };
+    on_cleanup(cancel_pending);
     let apply_search = move || {
         let mut q = query.get_untracked();
         let text = search_text.get_untracked().trim().to_owned();
@@ -88,34 +97,17 @@ pub fn List(conn: String, resource: Resource) -> impl IntoView {
     let apply_now = apply_search.clone();
     let on_search_input = move |ev| {
         search_text.set(event_target_value(&ev));
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
+        cancel_pending();
         let apply = apply_search.clone();
         pending.set_value(set_timeout_with_handle(apply, SEARCH_DELAY).ok());
     };
 
-    let row_conn = conn.clone();
-    let row_href = Callback::new(move |row: Value| {
-        connection_route(&row_conn, &format!("/{}/{}", resource.name(), row["id"]))
-    });
-    // Keep the last page on screen while the next one loads, so the table does not flicker.
-    let shown = RwSignal::new((Vec::<Value>::new(), 0u64));
-    Effect::new(move |_| {
-        if let Load::Ready(page) = state.get() {
-            shown.set((
-                page.results.into_iter().map(Value::Object).collect(),
-                page.count,
-            ));
-        }
-    });
-    let rows = Signal::derive(move || shown.with(|(rows, _)| rows.clone()));
-    let count = Signal::derive(move || shown.with(|(_, count)| *count));
+    let count = Signal::derive(move || page.with(|p| p.map_or(0, |p| p.count)));
     let total_pages = Signal::derive(move || query.get().total_pages(count.get()));
-    let page = Signal::derive(move || query.get().page);
+    let current = Signal::derive(move || query.get().page);
     let order_by = Signal::derive(move || query.get().order_by);
     let new_href = connection_route(&conn, &format!("/{}/new", resource.name()));
-
+    let link_base = connection_route(&conn, "");
     view! {
         <div class="page-head">
             <h1>{resource.title()}</h1>
@@ -134,21 +126,23 @@ pub fn List(conn: String, resource: Resource) -> impl IntoView {
                 on:input=on_search_input
             />
         </form>
-        {move || match state.get() {
-            Load::Loading => view! { <Loading label=format!("Loading {}…", resource.title().to_lowercase()) /> }.into_any(),
-            Load::Failed(error) => view! { <ErrorBanner error=error /> }.into_any(),
-            Load::Ready(_) => ().into_any(),
-        }}
-        <div class="table-wrap" aria-busy=move || matches!(state.get(), Load::Loading).to_string()>
-            <DataTable
-                columns=resource.columns()
-                rows=rows
-                order_by=order_by
-                on_sort=on_sort
-                row_href=row_href
-                caption=resource.title()
-            />
-        </div>
-        <Pager page=page total_pages=total_pages count=count on_page=on_page />
+        <Panel
+            load=page
+            loading_label=format!("Loading {}…", resource.title().to_lowercase())
+            render={move |p: Page<Value>| view! {
+                <div class="table-wrap">
+                    <Table
+                        columns=resource.columns()
+                        rows=p.results
+                        row_id=|row: &Value| json::id(&row["id"])
+                        link_base=link_base.clone()
+                        caption=resource.title()
+                        order_by=order_by
+                        on_sort=on_sort
+                    />
+                </div>
+            }}
+        />
+        <Pager page=current total_pages=total_pages count=count on_page=on_page />
     }
 }

@@ -1,49 +1,34 @@
 //! The account's activity, filtered by type and state on the client.
 
+use backup_console_core::vendors::rackspace::columns::ACTIVITY_COLUMNS;
 use backup_console_core::vendors::rackspace::models::Activity;
 use backup_console_core::vendors::rackspace::requests;
-use backup_console_core::vendors::rackspace::views::ACTIVITY_COLUMNS;
 use leptos::prelude::*;
-use serde_json::Value;
 
-use super::{link, rows};
-use crate::calls::{use_load, Load};
-use crate::components::data_table::{sort_rows, DataTable};
-use crate::components::status::{ErrorBanner, Loading};
+use super::link;
+use crate::components::data_table::Table;
+use crate::components::panel::Panel;
+use crate::load::use_load;
 
 #[component]
 pub fn ActivityPage(conn: String, tenant: String) -> impl IntoView {
-    let (c, t) = (conn.clone(), tenant.clone());
-    let list = use_load::<Vec<Activity>>(move || Some((c.clone(), requests::activity(&t))));
+    let c = conn.clone();
+    let list = use_load::<Vec<Activity>>(move || Some((c.clone(), requests::activity(&tenant))));
     let kind = RwSignal::new(String::new());
     let state = RwSignal::new(String::new());
-    let order = RwSignal::new(Some("-TimeOfActivity".to_owned()));
     let states = Signal::derive(move || {
-        let Load::Ready(items) = list.get() else {
-            return Vec::new();
-        };
-        let mut s: Vec<String> = items.into_iter().map(|a| a.current_state).collect();
+        let mut s: Vec<String> = list.with(|items| {
+            items
+                .into_iter()
+                .flatten()
+                .map(|a| a.current_state.clone())
+                .collect()
+        });
         s.sort();
         s.dedup();
         s
     });
-    let table = Signal::derive(move || {
-        let Load::Ready(items) = list.get() else {
-            return Vec::new();
-        };
-        let (k, st) = (kind.get(), state.get());
-        let shown: Vec<Activity> = items
-            .into_iter()
-            .filter(|a| k.is_empty() || a.kind == k)
-            .filter(|a| st.is_empty() || a.current_state == st)
-            .collect();
-        let mut rows = rows(&shown);
-        if let Some(o) = order.get() {
-            sort_rows(&mut rows, &o);
-        }
-        rows
-    });
-    let row_conn = conn.clone();
+    let link_base = link(&conn, "");
     view! {
         <h1>"Activity"</h1>
         <div class="filter">
@@ -60,13 +45,20 @@ pub fn ActivityPage(conn: String, tenant: String) -> impl IntoView {
                 </select>
             </label>
         </div>
-        {move || match list.get() {
-            Load::Loading => view! { <Loading label="Loading activity…" /> }.into_any(),
-            Load::Failed(e) => view! { <ErrorBanner error=e /> }.into_any(),
-            Load::Ready(_) => ().into_any(),
-        }}
-        <DataTable columns=&ACTIVITY_COLUMNS rows=table order_by=order on_sort=Callback::new(move |o| order.set(Some(o)))
-            id_key="ID" caption="Activity"
-            row_href=Callback::new(move |row: Value| link(&row_conn, &format!("/backups/{}", row["BackupId"]))) />
+        <Panel load=list loading_label="Loading activity…" render={move |items: Vec<Activity>| {
+            let shown = Signal::derive(move || {
+                let (k, st) = (kind.get(), state.get());
+                items
+                    .iter()
+                    .filter(|a| k.is_empty() || a.kind == k)
+                    .filter(|a| st.is_empty() || a.current_state == st)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            });
+            view! {
+                <Table columns=&ACTIVITY_COLUMNS rows=shown row_id=|a: &Activity| a.id.to_string()
+                    link_base=link_base.clone() caption="Activity" initial_order="-TimeOfActivity" />
+            }
+        }} />
     }
 }

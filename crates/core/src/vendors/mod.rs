@@ -77,6 +77,11 @@ impl Vendor {
         matches!(self, Vendor::CyBorgBackup | Vendor::Rackspace)
     }
 
+    /// A failed answer in the operator's words; vendors whose errors say more get their own reading.
+    pub fn error(self, status: u16, body: &str, subject: &str) -> crate::api::ApiError {
+        crate::api::ApiError::from_status(status, body, subject)
+    }
+
     /// Add the connection's credentials the way this vendor expects them.
     pub fn authorize(self, connection: &Connection, request: ApiRequest) -> ApiRequest {
         match (self, connection.token.as_deref()) {

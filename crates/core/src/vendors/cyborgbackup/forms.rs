@@ -1,6 +1,5 @@
 //! From what an operator typed to a request, with every problem named beside its field.
 
-use std::collections::BTreeMap;
 use std::net::IpAddr;
 
 use serde_json::{json, Map, Value};
@@ -9,10 +8,9 @@ use super::requests::{self, inputs::*};
 use super::resources::Resource;
 use crate::api::{ApiRequest, FieldErrors};
 use crate::schedule::{CronExpr, Dialect};
-use crate::spec::{FieldKind, FieldSpec};
+use crate::spec::{check_common, FieldKind, FieldSpec};
 
-/// Form field key to the text in the input (booleans are `"true"`/`"false"`).
-pub type FormValues = BTreeMap<String, String>;
+pub use crate::spec::FormValues;
 
 /// What a new object's form starts with.
 pub fn defaults(resource: Resource) -> FormValues {
@@ -131,6 +129,10 @@ pub fn validate_field(spec: &FieldSpec, raw: &str) -> Result<Value, String> {
                 Err(e) => Err(format!("Not valid JSON: {e}.")),
             }
         }
+        FieldKind::Number { .. }
+        | FieldKind::Labeled(_)
+        | FieldKind::Options(_)
+        | FieldKind::Lines => check_common(spec, raw),
     }
 }
 
@@ -195,17 +197,7 @@ fn split_list(text: &str) -> impl Iterator<Item = &str> {
         .filter(|s| !s.is_empty())
 }
 
-pub fn is_email(text: &str) -> bool {
-    let Some((local, domain)) = text.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !text.contains(char::is_whitespace)
-}
+pub use crate::spec::form::is_email;
 
 pub fn is_hostname(text: &str) -> bool {
     text.len() <= 253

@@ -1,7 +1,9 @@
 //! The collections of the API and how the console shows and edits them. The UI renders tables,
 //! detail views and forms from these descriptions, so they are tested here, natively.
 
-use crate::spec::{col, field, Column, ColumnKind, FieldKind, FieldSpec};
+use serde_json::Value;
+
+use crate::spec::{field, json, Column, FieldKind, FieldSpec};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Resource {
@@ -96,80 +98,99 @@ impl Resource {
         }
     }
 
-    pub fn columns(self) -> &'static [Column] {
-        use ColumnKind::*;
+    /// The table of a collection; the first column links to the object (server-side ordering).
+    pub fn columns(self) -> &'static [Column<Value>] {
         match self {
             Resource::Users => {
                 const {
                     &[
-                        col("id", "ID", Text, true),
-                        col("email", "Email", Text, true),
-                        col("first_name", "First name", Text, true),
-                        col("last_name", "Last name", Text, true),
-                        col("is_superuser", "Superuser", Bool, false),
-                        col("created", "Created", DateTime, true),
+                        Column::new("id", "ID", json::text)
+                            .server_sorted()
+                            .link(|row| Some(format!("/users/{}", json::id(&row["id"]))))
+                            .narrow(),
+                        Column::new("email", "Email", json::text).server_sorted(),
+                        Column::new("first_name", "First name", json::text).server_sorted(),
+                        Column::new("last_name", "Last name", json::text).server_sorted(),
+                        Column::new("is_superuser", "Superuser", json::flag),
+                        Column::new("created", "Created", json::time).server_sorted(),
                     ]
                 }
             }
             Resource::Clients => {
                 const {
                     &[
-                        col("id", "ID", Text, true),
-                        col("hostname", "Hostname", Text, true),
-                        col("ip", "IP", Text, false),
-                        col("version", "Borg version", Text, false),
-                        col("ready", "Ready", Bool, false),
-                        col("enabled", "Enabled", Bool, false),
-                        col("modified", "Modified", DateTime, true),
+                        Column::new("id", "ID", json::text)
+                            .server_sorted()
+                            .link(|row| Some(format!("/clients/{}", json::id(&row["id"]))))
+                            .narrow(),
+                        Column::new("hostname", "Hostname", json::text).server_sorted(),
+                        Column::new("ip", "IP", json::text),
+                        Column::new("version", "Borg version", json::text),
+                        Column::new("ready", "Ready", json::flag),
+                        Column::new("enabled", "Enabled", json::flag),
+                        Column::new("modified", "Modified", json::time).server_sorted(),
                     ]
                 }
             }
             Resource::Schedules => {
                 const {
                     &[
-                        col("id", "ID", Text, true),
-                        col("name", "Name", Text, true),
-                        col("crontab", "Crontab", Text, false),
-                        col("enabled", "Enabled", Bool, false),
-                        col("modified", "Modified", DateTime, true),
+                        Column::new("id", "ID", json::text)
+                            .server_sorted()
+                            .link(|row| Some(format!("/schedules/{}", json::id(&row["id"]))))
+                            .narrow(),
+                        Column::new("name", "Name", json::text).server_sorted(),
+                        Column::new("crontab", "Crontab", json::mono),
+                        Column::new("enabled", "Enabled", json::flag),
+                        Column::new("modified", "Modified", json::time).server_sorted(),
                     ]
                 }
             }
             Resource::Repositories => {
                 const {
                     &[
-                        col("id", "ID", Text, true),
-                        col("name", "Name", Text, true),
-                        col("path", "Path", Text, true),
-                        col("original_size", "Original size", Bytes, true),
-                        col("deduplicated_size", "Deduplicated", Bytes, true),
-                        col("ready", "Ready", Bool, false),
-                        col("enabled", "Enabled", Bool, false),
+                        Column::new("id", "ID", json::text)
+                            .server_sorted()
+                            .link(|row| Some(format!("/repositories/{}", json::id(&row["id"]))))
+                            .narrow(),
+                        Column::new("name", "Name", json::text).server_sorted(),
+                        Column::new("path", "Path", json::mono).server_sorted(),
+                        Column::new("original_size", "Original size", json::bytes).server_sorted(),
+                        Column::new("deduplicated_size", "Deduplicated", json::bytes)
+                            .server_sorted(),
+                        Column::new("ready", "Ready", json::flag),
+                        Column::new("enabled", "Enabled", json::flag),
                     ]
                 }
             }
             Resource::Policies => {
                 const {
                     &[
-                        col("id", "ID", Text, true),
-                        col("name", "Name", Text, true),
-                        col("policy_type", "Type", Text, true),
-                        col("clients", "Clients", Count, false),
-                        col("next_run", "Next run", DateTime, true),
-                        col("enabled", "Enabled", Bool, false),
+                        Column::new("id", "ID", json::text)
+                            .server_sorted()
+                            .link(|row| Some(format!("/policies/{}", json::id(&row["id"]))))
+                            .narrow(),
+                        Column::new("name", "Name", json::text).server_sorted(),
+                        Column::new("policy_type", "Type", json::text).server_sorted(),
+                        Column::new("clients", "Clients", json::count),
+                        Column::new("next_run", "Next run", json::time).server_sorted(),
+                        Column::new("enabled", "Enabled", json::flag),
                     ]
                 }
             }
             Resource::Catalogs => {
                 const {
                     &[
-                        col("id", "ID", Text, true),
-                        col("archive_name", "Archive", Text, true),
-                        col("path", "Path", Text, true),
-                        col("size", "Size", Bytes, true),
-                        col("mtime", "Modified", DateTime, true),
-                        col("owner", "Owner", Text, false),
-                        col("healthy", "Healthy", Bool, false),
+                        Column::new("id", "ID", json::text)
+                            .server_sorted()
+                            .link(|row| Some(format!("/catalogs/{}", json::id(&row["id"]))))
+                            .narrow(),
+                        Column::new("archive_name", "Archive", json::text).server_sorted(),
+                        Column::new("path", "Path", json::mono).server_sorted(),
+                        Column::new("size", "Size", json::bytes).server_sorted(),
+                        Column::new("mtime", "Modified", json::time).server_sorted(),
+                        Column::new("owner", "Owner", json::text),
+                        Column::new("healthy", "Healthy", json::flag),
                     ]
                 }
             }

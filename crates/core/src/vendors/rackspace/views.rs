@@ -1,69 +1,11 @@
 //! How the console shows Rackspace objects: table columns, and the configuration form turned
 //! into a request body with every problem named beside its field.
 
-use std::collections::BTreeMap;
-
 use super::models::{BackupConfiguration, FileItem};
 use super::requests::inputs::BackupConfigurationInput;
 use crate::api::FieldErrors;
 use crate::schedule::rackspace::{AmPm, Frequency, RackspaceSchedule};
-use crate::spec::{col, Column, ColumnKind};
-use crate::vendors::cyborgbackup::forms::is_email;
-
-pub const AGENT_COLUMNS: [Column; 7] = [
-    col("MachineName", "Name", ColumnKind::Text, true),
-    col("Status", "Status", ColumnKind::Text, true),
-    col(
-        "OperatingSystem",
-        "Operating system",
-        ColumnKind::Text,
-        true,
-    ),
-    col("BackupVaultSize", "Vault size", ColumnKind::Text, false),
-    col(
-        "TimeOfLastSuccessfulBackup",
-        "Last successful backup",
-        ColumnKind::DateTime,
-        true,
-    ),
-    col("IsEncrypted", "Encrypted", ColumnKind::Bool, false),
-    col("IsDisabled", "Disabled", ColumnKind::Bool, false),
-];
-
-pub const CONFIGURATION_COLUMNS: [Column; 6] = [
-    col("BackupConfigurationName", "Name", ColumnKind::Text, true),
-    col("MachineName", "Agent", ColumnKind::Text, true),
-    col("Frequency", "Frequency", ColumnKind::Text, true),
-    col(
-        "NextScheduledRunTime",
-        "Next run",
-        ColumnKind::DateTime,
-        true,
-    ),
-    col("LastRunTime", "Last run", ColumnKind::DateTime, true),
-    col("IsActive", "Active", ColumnKind::Bool, false),
-];
-
-pub const COMPLETED_COLUMNS: [Column; 4] = [
-    col("BackupId", "Backup", ColumnKind::Text, true),
-    col("CompletedTime", "Completed", ColumnKind::DateTime, true),
-    col("BytesSearched", "Searched", ColumnKind::Bytes, true),
-    col("NumErrors", "Errors", ColumnKind::Text, true),
-];
-
-pub const ACTIVITY_COLUMNS: [Column; 6] = [
-    col("DisplayName", "Name", ColumnKind::Text, true),
-    col("Type", "Type", ColumnKind::Text, true),
-    col("CurrentState", "State", ColumnKind::Text, true),
-    col("SourceMachineName", "Source", ColumnKind::Text, true),
-    col(
-        "DestinationMachineName",
-        "Destination",
-        ColumnKind::Text,
-        true,
-    ),
-    col("TimeOfActivity", "When", ColumnKind::DateTime, true),
-];
+use crate::spec::form::is_email;
 
 pub const DATA_CENTERS: [&str; 6] = ["DFW", "ORD", "IAD", "LON", "HKG", "SYD"];
 pub const RETENTIONS: [(&str, &str); 3] =
@@ -77,7 +19,7 @@ pub const LOG_LEVELS: [(&str, &str); 6] = [
     ("6", "Trace (all)"),
 ];
 
-pub type FormValues = BTreeMap<String, String>;
+pub use crate::spec::FormValues;
 
 fn paths_text(items: &[FileItem]) -> String {
     items

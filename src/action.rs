@@ -1,0 +1,134 @@
+//! Writing to an API from a view: create, update, delete, launch, start.
+//!
+//! An [`Action`] is one button's (or form's) worth of state: busy while the call runs, then a
+//! notice or an error. A success bumps the connection's write version, so every load showing
+//! that connection's data runs again without the page wiring it; a 401 asks for sign-in like
+//! loads do. The decoded answer goes to the caller when it needs it (a launched job's id).
+
+use backup_console_core::api::{ApiError, ApiRequest};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde::de::DeserializeOwned;
+
+use crate::calls::{call, decode_json, decode_nothing, Decode};
+use crate::components::status::{ErrorBanner, Notice};
+use crate::paths::go_to;
+use crate::session::{use_session, Session};
+
+/// Going to an href, as the router does it.
+type Navigate = std::rc::Rc<dyn Fn(&str)>;
+
+/// What follows a successful write.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Done {
+    /// Stay, say this, and reload what shows the connection's data.
+    Say(String),
+    /// Stay and reload, saying nothing.
+    Quiet,
+    /// Go to this href (the object's new page, or the list after a delete). Nothing reloads
+    /// here: the page being left would only ask for what is gone.
+    Go(String),
+}
+
+#[derive(Clone, Copy)]
+pub struct Action {
+    session: Session,
+    navigate: StoredValue<Navigate, LocalStorage>,
+    pub busy: RwSignal<bool>,
+    pub notice: RwSignal<Option<String>>,
+    pub error: RwSignal<Option<ApiError>>,
+}
+
+impl Default for Action {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Action {
+    pub fn new() -> Self {
+        let navigate = leptos_router::hooks::use_navigate();
+        Self {
+            session: use_session(),
+            navigate: StoredValue::new_local(std::rc::Rc::new(move |href: &str| {
+                navigate(href, go_to())
+            })),
+            busy: RwSignal::new(false),
+            notice: RwSignal::new(None),
+            error: RwSignal::new(None),
+        }
+    }
+
+    /// Send a write and read its JSON answer; `done` gets the answer and may return a notice.
+    pub fn run<T>(self, conn: &str, request: ApiRequest, done: impl FnOnce(T) -> Done + 'static)
+    where
+        T: DeserializeOwned + 'static,
+    {
+        self.run_with(conn, request, decode_json::<T>, done);
+    }
+
+    /// Send a write whose answer body does not matter.
+    pub fn run_ok(self, conn: &str, request: ApiRequest, done: impl FnOnce() -> Done + 'static) {
+        self.run_with(conn, request, decode_nothing, move |()| done());
+    }
+
+    /// Send a write and read its answer with `decode` (plain-text ids, headers).
+    pub fn run_with<T: 'static>(
+        self,
+        conn: &str,
+        request: ApiRequest,
+        decode: Decode<T>,
+        done: impl FnOnce(T) -> Done + 'static,
+    ) {
+        // A second click while the first write runs must not send it twice.
+        if self.busy.get_untracked() {
+            return;
+        }
+        let session = self.session;
+        let conn = conn.to_owned();
+        self.busy.set(true);
+        self.notice.set(None);
+        self.error.set(None);
+        spawn_local(async move {
+            let result = call(session, &conn, request, decode, None).await;
+            self.busy.try_set(false);
+            match result {
+                Ok(value) => match done(value) {
+                    Done::Go(href) => {
+                        if let Some(go) = self.navigate.try_get_value() {
+                            go(&href);
+                        }
+                    }
+                    outcome => {
+                        session.wrote(&conn);
+                        if let Done::Say(notice) = outcome {
+                            self.notice.try_set(Some(notice));
+                        }
+                    }
+                },
+                Err(error) => {
+                    self.error.try_set(Some(error));
+                }
+            }
+        });
+    }
+
+    /// Show a problem found before anything was sent.
+    pub fn fail(self, error: ApiError) {
+        self.notice.set(None);
+        self.error.set(Some(error));
+    }
+
+    pub fn clear(self) {
+        self.notice.set(None);
+        self.error.set(None);
+    }
+
+    /// The result of the last run: a notice or an error banner.
+    pub fn view(self) -> impl IntoView {
+        view! {
+            {move || self.notice.get().map(|m| view! { <Notice message=m /> })}
+            {move || self.error.get().map(|e| view! { <ErrorBanner error=e /> })}
+        }
+    }
+}
