@@ -2,6 +2,7 @@
 
 pub mod cyborgbackup;
 pub mod rackspace;
+pub mod xopero;
 
 use serde::{Deserialize, Serialize};
 
@@ -84,6 +85,7 @@ impl Vendor {
             (Vendor::Rackspace | Vendor::ScheduledBackup, Some(token)) => {
                 request.header("X-Auth-Token", token)
             }
+            (Vendor::Xopero, Some(token)) => xopero::authorize(request, token),
             (_, Some(token)) => request.header("Authorization", format!("Bearer {token}")),
             (_, None) => request,
         }
