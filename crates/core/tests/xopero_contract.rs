@@ -177,6 +177,11 @@ fn the_document_has_11_addresses_and_the_builders_send_to_each() {
 #[test]
 fn the_token_goes_in_a_bearer_header() {
     let mut connection = Connection::new("x", Vendor::Xopero, "https://backup.example.com");
+    assert!(
+        connection.validate(&[]).is_empty(),
+        "the sign-in email is optional"
+    );
+    assert_eq!(Vendor::Xopero.extra_fields()[0].0, "email");
     connection.token = Some(" tok \n".into());
     let request = Vendor::Xopero.authorize(&connection, requests::sync("o"));
     assert_eq!(

@@ -69,6 +69,12 @@ impl Vendor {
                     "To sign in with a username and API key, e.g. https://identity.api.rackspacecloud.com",
                 ),
             ],
+            Vendor::Xopero => &[(
+                "email",
+                "Email",
+                false,
+                "The account to sign in with (System Administrator role); it prefills sign-in. The password is never stored.",
+            )],
             _ => &[],
         }
     }
