@@ -275,3 +275,87 @@ fn a_pasted_plan_starts_the_editor_but_keeps_this_plans_ids() {
         "what the paste lacks stays"
     );
 }
+
+mod any_input {
+    use super::*;
+    use backup_console_core::api::ApiResponse;
+    use backup_console_core::vendors::xopero::decode;
+    use backup_console_core::vendors::xopero::models::{
+        LicenceAnswer, LoginAnswer, OrganizationPage, PlanPage, RemoveAnswer, RepositoryPage,
+    };
+    use proptest::prelude::*;
+
+    fn json_value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            "[a-z0-9 ]{0,6}".prop_map(Value::from),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            let keys = prop_oneof![
+                Just("id".to_owned()),
+                Just("name".to_owned()),
+                Just("schedule".to_owned()),
+                Just("options".to_owned()),
+                Just("backupWindow".to_owned()),
+                Just("advancedOptions".to_owned()),
+                Just("result".to_owned()),
+                "[a-z]{1,4}",
+            ];
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..8).prop_map(Value::from),
+                prop::collection::btree_map(keys, inner, 0..6)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        /// Whatever a server or an operator sends, the plan editor and the decoders answer
+        /// with a value or an error, never a panic.
+        #[test]
+        fn nothing_panics(value in json_value()) {
+            let _ = check_body(&value);
+            if let Ok(form) = PlanForm::from_body(&value) {
+                let _ = plan_body(&value, &form);
+            }
+            let base = compose_base(&PlanSources {
+                plan_id: "p",
+                organization_id: "o",
+                listed: Some(&value),
+                saved: Some(&value),
+                ..PlanSources::default()
+            });
+            prop_assert_eq!(&base.body["id"], "p");
+            let _ = start_from_pasted(&base, &value);
+            let answer = ApiResponse::new(200, value.to_string());
+            let _ = decode::<OrganizationPage>(&answer, "x");
+            let _ = decode::<RepositoryPage>(&answer, "x");
+            let _ = decode::<PlanPage>(&answer, "x");
+            let _ = decode::<LicenceAnswer>(&answer, "x");
+            let _ = decode::<RemoveAnswer>(&answer, "x");
+            let _ = decode::<LoginAnswer>(&answer, "x");
+        }
+
+        /// A valid plan with any one field replaced by anything still reads, checks and
+        /// writes back without a panic, and unedited it goes back unchanged.
+        #[test]
+        fn a_plan_with_any_field_replaced_never_panics(value in json_value(), at in 0usize..12) {
+            let pointers = [
+                "/name", "/backupType", "/isActive", "/schedule", "/schedule/options",
+                "/schedule/options/0", "/schedule/options/0/startAt", "/schedule/backupWindow",
+                "/schedule/retention", "/advancedOptions", "/advancedOptions/useVss",
+                "/repositoriesIds",
+            ];
+            let mut body = saved_body();
+            *body.pointer_mut(pointers[at]).unwrap() = value;
+            let _ = check_body(&body);
+            if let Ok(form) = PlanForm::from_body(&body) {
+                if let Ok(written) = plan_body(&body, &form) {
+                    prop_assert_eq!(written, body);
+                }
+            }
+        }
+    }
+}

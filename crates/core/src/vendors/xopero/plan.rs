@@ -192,7 +192,9 @@ pub fn compose_base(sources: &PlanSources) -> PlanBase {
             source = BaseSource::ServerList;
         }
     }
-    body["id"] = json!(sources.plan_id);
+    if let Value::Object(object) = &mut body {
+        object.insert("id".into(), json!(sources.plan_id));
+    }
     PlanBase { body, source }
 }
 

@@ -137,6 +137,18 @@ pub(super) fn whole(text: &str) -> Option<u64> {
         .flatten()
 }
 
+/// `advancedOptions` as the form's text fields.
+pub(super) fn advanced_options_of(body: &Value) -> BTreeMap<String, String> {
+    body.get("advancedOptions")
+        .and_then(Value::as_object)
+        .map(|o| {
+            o.iter()
+                .map(|(k, v)| (k.clone(), text_of(Some(v))))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The schedule of a body, or what is wrong with it, keyed by field.
 pub(super) fn schedule_of(body: &Value) -> Result<XoperoSchedule, FieldErrors> {
     let fail = |key: &str, message: String| Err(FieldErrors::from([(key.into(), vec![message])]));
@@ -165,15 +177,7 @@ impl PlanForm {
         let schedule = schedule_of(body)?;
         let text = |pointer: &str| text_of(body.pointer(pointer));
         let flag = |key: &str| bool_of(body.get(key)).unwrap_or(false);
-        let advanced_options = body
-            .get("advancedOptions")
-            .and_then(Value::as_object)
-            .map(|o| {
-                o.iter()
-                    .map(|(k, v)| (k.clone(), text_of(Some(v))))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let advanced_options = advanced_options_of(body);
         Ok(Self {
             name: text("/name"),
             is_active: flag("isActive"),

@@ -9,7 +9,9 @@
 use serde_json::{json, Map, Value};
 
 use super::plan::EMPTY_ID;
-use super::plan_form::{bool_of, ids_of, schedule_of, text_of, whole, PlanForm};
+use super::plan_form::{
+    advanced_options_of, bool_of, ids_of, schedule_of, text_of, whole, PlanForm,
+};
 use crate::api::FieldErrors;
 use crate::schedule::window::BackupWindow;
 use crate::schedule::xopero::XoperoSchedule;
@@ -30,16 +32,19 @@ fn slot<'a>(body: &'a mut Value, path: &[&str]) -> &'a mut Value {
     current
 }
 
+/// `text` is trimmed; what the base had is compared trimmed too, so untouched text stays as sent.
 fn set_text(body: &mut Value, path: &[&str], text: &str) {
     let slot = slot(body, path);
-    if text_of(Some(slot)) != text {
+    if text_of(Some(slot)).trim() != text {
         *slot = json!(text);
     }
 }
 
+/// Compared the way [`PlanForm::from_body`] read it (unreadable as false), so an unedited
+/// field is never rewritten.
 fn set_bool(body: &mut Value, path: &[&str], value: bool) {
     let slot = slot(body, path);
-    if bool_of(Some(slot)) != Some(value) {
+    if bool_of(Some(slot)).unwrap_or(false) != value {
         *slot = json!(value);
     }
 }
@@ -70,13 +75,15 @@ fn window_value(window: &BackupWindow, base: Option<&Value>) -> Value {
 
 fn write_schedule(body: &mut Value, form: &PlanForm, base: Option<&XoperoSchedule>) {
     let schedule = &form.schedule;
-    set_number(body, &["schedule", "scheme"], &schedule.scheme.to_string());
-    set_number(body, &["schedule", "delay"], &schedule.delay.to_string());
-    set_bool(
-        body,
-        &["schedule", "preventSystemSleep"],
-        schedule.prevent_system_sleep,
-    );
+    if base.map(|b| b.scheme) != Some(schedule.scheme) {
+        *slot(body, &["schedule", "scheme"]) = json!(schedule.scheme);
+    }
+    if base.map(|b| b.delay) != Some(schedule.delay) {
+        *slot(body, &["schedule", "delay"]) = json!(schedule.delay);
+    }
+    if base.map(|b| b.prevent_system_sleep) != Some(schedule.prevent_system_sleep) {
+        *slot(body, &["schedule", "preventSystemSleep"]) = json!(schedule.prevent_system_sleep);
+    }
     if base.map(|b| &b.options) != Some(&schedule.options) {
         let old = slot(body, &["schedule", "options"]).take();
         let options: Vec<Value> = schedule
@@ -134,7 +141,7 @@ pub fn plan_body(base: &Value, form: &PlanForm) -> Result<Value, FieldErrors> {
         form.include_all_repositories,
     );
     if ids_of(body.get("repositoriesIds")) != form.repository_ids {
-        body["repositoriesIds"] = json!(form.repository_ids);
+        *slot(&mut body, &["repositoriesIds"]) = json!(form.repository_ids);
     }
     set_bool(&mut body, &["includeMetadata"], form.include_metadata);
     set_text(&mut body, &["storageId"], form.storage_id.trim());
@@ -149,7 +156,15 @@ pub fn plan_body(base: &Value, form: &PlanForm) -> Result<Value, FieldErrors> {
         &["compressionSettings", "level"],
         &form.compression_level,
     );
-    let advanced = slot(&mut body, &["advancedOptions"]);
+    if advanced_options_of(&body) != form.advanced_options {
+        write_advanced_options(&mut body, form);
+    }
+    write_schedule(&mut body, form, base_schedule.as_ref());
+    Ok(body)
+}
+
+fn write_advanced_options(body: &mut Value, form: &PlanForm) {
+    let advanced = slot(body, &["advancedOptions"]);
     if !advanced.is_object() {
         *advanced = json!({});
     }
@@ -162,6 +177,4 @@ pub fn plan_body(base: &Value, form: &PlanForm) -> Result<Value, FieldErrors> {
             }
         }
     }
-    write_schedule(&mut body, form, base_schedule.as_ref());
-    Ok(body)
 }
