@@ -9,6 +9,7 @@ pub mod cyborgbackup;
 pub mod faults;
 pub mod rackspace;
 pub mod shared;
+pub mod xopero;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -27,6 +28,7 @@ pub const DEMO_TOKEN: &str = "demo-token";
 pub struct Sandbox {
     pub cyborgbackup: cyborgbackup::Sim,
     pub rackspace: rackspace::Sim,
+    pub xopero: xopero::Sim,
     pub faults: faults::Faults,
     /// Where the built console lives (Trunk's `dist/`), if it is served.
     pub dist: Option<Arc<PathBuf>>,
@@ -39,6 +41,7 @@ impl Sandbox {
         Self {
             cyborgbackup: cyborgbackup::seeded(),
             rackspace: rackspace::seeded(),
+            xopero: xopero::seeded(),
             faults: faults::Faults::default(),
             dist: dist.map(Arc::new),
             console_path: Arc::from("/"),
@@ -54,6 +57,7 @@ impl Sandbox {
     fn reset(&self) {
         self.cyborgbackup.reset();
         self.rackspace.reset();
+        self.xopero.reset();
         self.faults.clear();
     }
 
@@ -62,6 +66,7 @@ impl Sandbox {
         [
             cyborgbackup::demo_connection(origin),
             rackspace::demo_connection(origin),
+            xopero::demo_connection(origin),
         ]
         .into_iter()
         .filter(|c| {
@@ -85,6 +90,7 @@ pub fn app(sandbox: Sandbox) -> Router {
             rackspace::MOUNT,
             rackspace::router(sandbox.rackspace.clone()),
         )
+        .nest(xopero::MOUNT, xopero::router(sandbox.xopero.clone()))
         .layer(axum::middleware::from_fn_with_state(
             sandbox.faults.clone(),
             faults::inject,

@@ -2,6 +2,7 @@
 
 pub mod cyborgbackup;
 pub mod rackspace;
+pub mod xopero;
 
 use serde::{Deserialize, Serialize};
 
@@ -68,6 +69,12 @@ impl Vendor {
                     "To sign in with a username and API key, e.g. https://identity.api.rackspacecloud.com",
                 ),
             ],
+            Vendor::Xopero => &[(
+                "email",
+                "Email",
+                false,
+                "The account to sign in with (System Administrator role); it prefills sign-in. The password is never stored.",
+            )],
             _ => &[],
         }
     }
@@ -89,6 +96,7 @@ impl Vendor {
             (Vendor::Rackspace | Vendor::ScheduledBackup, Some(token)) => {
                 request.header("X-Auth-Token", token)
             }
+            (Vendor::Xopero, Some(token)) => xopero::authorize(request, token),
             (_, Some(token)) => request.header("Authorization", format!("Bearer {token}")),
             (_, None) => request,
         }
