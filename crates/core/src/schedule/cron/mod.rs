@@ -2,9 +2,11 @@
 //!
 //! Two dialects:
 //! - [`Dialect::Standard`]: the five Vixie-cron fields `minute hour day-of-month month day-of-week`
-//!   (0 or 7 Sunday), `?` in the day fields, and the `@daily`-style macros. When both day fields
-//!   are restricted a day matches if either does (the Vixie rule). The Scheduled Backup API's
-//!   `schedule_pattern` is read this way.
+//!   (0 or 7 Sunday), `?` in the day fields (read as `*`), and the `@daily`-style macros. Days
+//!   follow Vixie cron's rule: when either day field *starts with* `*` a day must match both
+//!   fields (so `0 0 */2 * 1` is odd days that are Mondays), and only when neither does is a
+//!   day taken if it matches either (`0 0 13 * 5` is the 13th and every Friday). The Scheduled
+//!   Backup API's `schedule_pattern` is read this way.
 //! - [`Dialect::CyBorgBackup`]: what CyBorgBackup's scheduler (Bloomberg's `tzcron`) accepts:
 //!   exactly six fields separated by single spaces, the sixth being the **year** (`*` or one
 //!   year); day of week 1 (Monday) to 7 (Sunday); no `?`, `L`, `W`, `#` or macros; and a day must
@@ -221,11 +223,12 @@ impl CronExpr {
     pub fn same_schedule(&self, other: &CronExpr) -> bool {
         self.dialect == other.dialect
             && self.fields.len() == other.fields.len()
-            && self
-                .fields
-                .iter()
-                .zip(&other.fields)
-                .all(|(a, b)| a.mask == b.mask && a.is_any() == b.is_any())
+            && self.fields.iter().zip(&other.fields).all(|(a, b)| {
+                // The spelling of a day field decides the day rule, so it counts too.
+                a.mask == b.mask
+                    && a.is_any() == b.is_any()
+                    && a.starts_with_star() == b.starts_with_star()
+            })
     }
 
     fn field(&self, kind: FieldKind) -> Option<&Field> {
@@ -239,9 +242,32 @@ impl CronExpr {
 }
 
 impl Field {
-    /// `*`, `?` and `*/1` leave the day unrestricted for the Vixie OR rule; `*/2` restricts it.
-    fn is_any_star(&self) -> bool {
-        self.is_any()
+    /// Whether the field's text starts with `*` (or `?`, read as `*`). Vixie cron decides its
+    /// day rule on this spelling alone (it sets DOM_STAR/DOW_STAR from the first character),
+    /// so `*/2` counts as a star there although it restricts the days.
+    fn starts_with_star(&self) -> bool {
+        matches!(self.parts.first(), Some(Part::Any { .. }))
+    }
+
+    /// Whether every value the field can take matches (`*`, `1-31`, `*/1,5`, ...).
+    fn is_full(&self) -> bool {
+        let (low, high) = match self.kind {
+            // 7 is folded into 0 when parsing; days are matched as 0 (Sunday) to 6.
+            FieldKind::DayOfWeek => (0, 6),
+            kind => kind.bounds(),
+        };
+        (low..=high).all(|value| self.matches(value))
+    }
+}
+
+impl CronExpr {
+    /// Whether a day is taken when *either* day field matches it, rather than both.
+    /// Standard (Vixie): only when neither day field starts with `*`. CyBorgBackup: never;
+    /// tzcron builds a dateutil rrule, which applies both.
+    fn days_match_either(&self) -> bool {
+        self.dialect == Dialect::Standard
+            && !self.f(FieldKind::DayOfMonth).starts_with_star()
+            && !self.f(FieldKind::DayOfWeek).starts_with_star()
     }
 }
 

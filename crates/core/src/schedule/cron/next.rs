@@ -5,7 +5,7 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
-use super::{CronExpr, Dialect, FieldKind};
+use super::{CronExpr, FieldKind};
 
 impl CronExpr {
     fn day_matches(&self, date: NaiveDate) -> bool {
@@ -13,12 +13,11 @@ impl CronExpr {
         let dow = self.f(FieldKind::DayOfWeek);
         let dom_ok = dom.matches(date.day());
         let dow_ok = dow.matches(date.weekday().num_days_from_sunday());
-        match (dom.is_any_star(), dow.is_any_star(), self.dialect) {
-            (true, true, _) => true,
-            (true, false, _) => dow_ok,
-            (false, true, _) => dom_ok,
-            (false, false, Dialect::Standard) => dom_ok || dow_ok,
-            (false, false, Dialect::CyBorgBackup) => dom_ok && dow_ok,
+        if self.days_match_either() {
+            dom_ok || dow_ok
+        } else {
+            // A field written `*` matches every day, so this is also "the other field only".
+            dom_ok && dow_ok
         }
     }
 
@@ -119,6 +118,7 @@ fn next_minute(t: NaiveDateTime) -> Option<NaiveDateTime> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::schedule::Dialect;
 
     fn standard(expr: &str) -> CronExpr {
         CronExpr::parse(expr, Dialect::Standard).unwrap()
@@ -171,5 +171,34 @@ mod tests {
             cyborg("0 0 * * * 2020").next_after(at("2026-01-01T00:00:00Z")),
             None
         );
+    }
+
+    fn days(runs: Vec<DateTime<Utc>>) -> Vec<String> {
+        runs.iter()
+            .map(|t| t.format("%Y-%m-%d").to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_day_field_starting_with_a_star_makes_both_day_fields_apply() {
+        let after = at("2026-11-01T00:00:00Z");
+        // Vixie cron and cronsim: `*/2` starts with `*`, so odd days that are Mondays.
+        let runs = standard("0 0 */2 * 1").next_runs(after, 3);
+        assert_eq!(days(runs), ["2026-11-09", "2026-11-23", "2026-12-07"]);
+        // The same from the other side: the 1st, when it is a Sunday, Tuesday, Thursday or
+        // Saturday (2026-11-01 is a Sunday, 2026-12-01 a Tuesday, 2027-01-01 a Friday).
+        let runs = standard("0 0 1 * */2").next_runs(at("2026-10-01T00:00:00Z"), 2);
+        assert_eq!(days(runs), ["2026-11-01", "2026-12-01"]);
+        // A list that starts with a star counts too.
+        let runs = standard("0 0 */2,2 * 1").next_runs(after, 2);
+        assert_eq!(days(runs), ["2026-11-02", "2026-11-09"]);
+        // Both restricted, neither starting with a star: either field (odd days or Mondays).
+        let runs = standard("0 0 1-31/2 * 1").next_runs(after, 3);
+        assert_eq!(days(runs), ["2026-11-02", "2026-11-03", "2026-11-05"]);
+        // CyBorgBackup keeps tzcron's rule: both fields, whatever their spelling.
+        let runs = cyborg("0 0 1-31/2 * 1 *").next_runs(after, 2);
+        assert_eq!(days(runs), ["2026-11-09", "2026-11-23"]);
+        // Same masks, different rule: not the same schedule.
+        assert!(!standard("0 0 */2 * 1").same_schedule(&standard("0 0 1-31/2 * 1")));
     }
 }
