@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use serde_json::Value;
+
 use super::models::{BackupConfiguration, FileItem};
 use super::requests::inputs::BackupConfigurationInput;
 use crate::api::FieldErrors;
@@ -65,6 +67,28 @@ pub const ACTIVITY_COLUMNS: [Column; 6] = [
     ),
     col("TimeOfActivity", "When", ColumnKind::DateTime, true),
 ];
+
+/// The console route (below the connection) of an activity row, from its `Type` and `ID`:
+/// the document defines `ID` as "the restore ID, backup ID, or cleanup ID" by type
+/// (`BackupId` is the backup a restore restores). Backups open their progress page, restores
+/// their detail; cleanups have no page, and a row without an id links nowhere. `ID` is read as
+/// a number or a string of digits, as the document shows both.
+pub fn activity_route(row: &Value) -> Option<String> {
+    let id = match row.get("ID")? {
+        Value::Number(n) => n.as_u64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+    .filter(|id| *id > 0)?;
+    let kind = row.get("Type")?.as_str()?.trim();
+    if kind.eq_ignore_ascii_case("Backup") {
+        Some(format!("/backups/{id}"))
+    } else if kind.eq_ignore_ascii_case("Restore") {
+        Some(format!("/restores/{id}"))
+    } else {
+        None
+    }
+}
 
 pub const DATA_CENTERS: [&str; 6] = ["DFW", "ORD", "IAD", "LON", "HKG", "SYD"];
 pub const RETENTIONS: [(&str, &str); 3] =
@@ -438,5 +462,33 @@ mod tests {
         assert_eq!(input.version_retention, 60);
         assert_eq!(input.backup_configuration_schedule_id, Some(99));
         assert_eq!(input.inclusions[0].file_path, "/var/www");
+    }
+
+    #[test]
+    fn activity_rows_link_by_their_type_and_id() {
+        use serde_json::json;
+        // The document's example row: ID is the backup, BackupId another number.
+        let backup =
+            json!({"ID": 137987, "Type": "Backup", "ParentId": 162423, "BackupId": 134332});
+        assert_eq!(activity_route(&backup).as_deref(), Some("/backups/137987"));
+        let restore = json!({"ID": "5521", "Type": "Restore", "BackupId": 134332});
+        assert_eq!(activity_route(&restore).as_deref(), Some("/restores/5521"));
+        for none in [
+            json!({"ID": 77, "Type": "Cleanup"}),
+            json!({"Type": "Backup", "BackupId": 1}),
+            json!({"ID": null, "Type": "Backup"}),
+            json!({"ID": 0, "Type": "Restore"}),
+            json!({"ID": "", "Type": "Restore"}),
+            json!({"ID": 5}),
+        ] {
+            assert_eq!(activity_route(&none), None, "{none}");
+        }
+        // A typed row, as the console's model serializes it.
+        let typed: crate::vendors::rackspace::models::Activity =
+            serde_json::from_value(restore).unwrap();
+        assert_eq!(
+            activity_route(&serde_json::to_value(&typed).unwrap()).as_deref(),
+            Some("/restores/5521")
+        );
     }
 }
