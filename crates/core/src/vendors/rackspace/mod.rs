@@ -3,6 +3,7 @@
 //! `X-Auth-Token`; it is pasted by the operator or obtained from the identity v2.0 service.
 
 pub mod crypto;
+pub mod identity;
 pub mod loose;
 pub mod models;
 pub mod requests;

@@ -422,9 +422,9 @@ pub fn activity(tenant: &str) -> ApiRequest {
     get(tenant, "activity", "the activity".into())
 }
 
-/// Identity v2.0: exchange a username and API key for a token. `identity_url` is the
-/// identity endpoint's base (e.g. `https://identity.api.rackspacecloud.com`); the password or
-/// key is sent once and never stored.
+/// Identity v2.0: exchange a username and API key for a token. Send it to
+/// [`super::identity::base_url`] of the connection's `identity_url` (with or without `/v2.0`);
+/// the key is sent once and never stored.
 pub fn identity_token(username: &str, api_key: &str) -> ApiRequest {
     ApiRequest::new(Method::Post, "/v2.0/tokens")
         .about("the identity service")
