@@ -100,11 +100,20 @@ impl Session {
                 .config_problem
                 .set(Some(format!("console.json: {problem}"))),
         }
-        let remembered = storage::load(Persistence::Remembered);
+        let (remembered, mut problems) = storage::load(Persistence::Remembered);
         self.remembered
             .set(remembered.iter().map(|c| c.id.clone()).collect());
         self.merge(remembered);
-        self.merge(storage::load(Persistence::Tab));
+        let (tab, tab_problems) = storage::load(Persistence::Tab);
+        problems.extend(tab_problems);
+        self.merge(tab);
+        if !problems.is_empty() {
+            self.config_problem.update(|p| {
+                let mut all: Vec<String> = p.take().into_iter().collect();
+                all.extend(problems);
+                *p = Some(all.join(" "));
+            });
+        }
         self.ready.set(true);
     }
 

@@ -4,6 +4,7 @@
 
 use backup_console_core::api::ApiError;
 use backup_console_core::connection::Connection;
+use backup_console_core::vendors::rackspace::identity;
 use backup_console_core::vendors::rackspace::models::TokenResponse;
 use backup_console_core::vendors::rackspace::requests::identity_token;
 use leptos::prelude::*;
@@ -19,7 +20,7 @@ async fn token_from_identity(
     api_key: &str,
 ) -> Result<(String, Option<String>), ApiError> {
     let identity = Connection {
-        base_url: connection.extra_text("identity_url"),
+        base_url: identity::base_url(&connection.extra_text("identity_url")),
         token: None,
         ..connection.clone()
     };
@@ -33,15 +34,15 @@ async fn token_from_identity(
 }
 
 fn finish(session: Session, id: &str, token: String, tenant: Option<String>) {
-    if let Some(tenant) = tenant {
-        session.connections.update(|all| {
-            if let Some(c) = all.iter_mut().find(|c| c.id == id) {
+    session.connections.update(|all| {
+        if let Some(c) = all.iter_mut().find(|c| c.id == id) {
+            let current = c.extra_text("tenant_id");
+            if let Some(kept) = identity::tenant_after_sign_in(Some(&current), tenant.as_deref()) {
                 c.extra
-                    .entry("tenant_id".into())
-                    .or_insert(serde_json::Value::String(tenant));
+                    .insert("tenant_id".into(), serde_json::Value::String(kept));
             }
-        });
-    }
+        }
+    });
     session.set_token(id, token);
 }
 

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -128,6 +129,24 @@ impl ApiRequest {
         }
         url
     }
+}
+
+/// What a path segment keeps as it is: RFC 3986's unreserved characters. Everything else is
+/// percent-encoded (UTF-8), `/`, `?`, `#`, `%` and spaces included.
+const SEGMENT_KEEPS: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// One path segment from text the console does not control (operator input, ids the vendor
+/// sent), encoded so that it stays one segment: `/` cannot add a level, `?` cannot start a
+/// query, `#` cannot cut the request. Request builders put every such value through this.
+///
+/// The URL standard still resolves a whole segment of `.` or `..` (encoded or not) as a
+/// relative step, so such a value cannot name a resource; forms should refuse it.
+pub fn path_segment(text: &str) -> String {
+    utf8_percent_encode(text, SEGMENT_KEEPS).to_string()
 }
 
 /// What came back, before any decoding.
@@ -447,6 +466,14 @@ mod tests {
             req.url("http://h"),
             "http://h/api/v1/users/?search=a+b%26c&page=2"
         );
+    }
+
+    #[test]
+    fn path_segments_stay_one_segment() {
+        assert_eq!(path_segment("hs-1.A_b~"), "hs-1.A_b~");
+        assert_eq!(path_segment("web 01/a?b#c%d"), "web%2001%2Fa%3Fb%23c%25d");
+        assert_eq!(path_segment("ünï"), "%C3%BCn%C3%AF");
+        assert_eq!(path_segment("a+b&c=d;e"), "a%2Bb%26c%3Dd%3Be");
     }
 
     #[test]

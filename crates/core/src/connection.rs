@@ -149,6 +149,49 @@ pub fn parse_preconfig(json: &str) -> Result<Vec<Connection>, String> {
         .collect())
 }
 
+/// The connections list kept in Web Storage, read entry by entry: the good entries, and one
+/// problem per entry left out, naming it by position and id. One bad entry (an older format, a
+/// vendor this build does not know, a hand edit) must not cost the operator the others.
+pub fn parse_stored(text: &str) -> (Vec<Connection>, Vec<String>) {
+    if text.trim().is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let items = match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(serde_json::Value::Array(items)) => items,
+        Ok(_) => {
+            return (
+                Vec::new(),
+                vec!["The stored connections are not a list; none could be read.".into()],
+            )
+        }
+        Err(e) => {
+            return (
+                Vec::new(),
+                vec![format!(
+                    "The stored connections are not valid JSON ({e}); none could be read."
+                )],
+            )
+        }
+    };
+    let mut connections: Vec<Connection> = Vec::new();
+    let mut problems = Vec::new();
+    for (index, item) in items.into_iter().enumerate() {
+        let name = match item.get("id").and_then(|id| id.as_str()) {
+            Some(id) => format!("Stored connection {} (\"{id}\")", index + 1),
+            None => format!("Stored connection {}", index + 1),
+        };
+        match serde_json::from_value::<Connection>(item) {
+            // Ids name routes: a second entry with the same id could never be reached.
+            Ok(c) if connections.iter().any(|other| other.id == c.id) => problems.push(format!(
+                "{name} was left out: an earlier stored connection has the same id."
+            )),
+            Ok(c) => connections.push(c),
+            Err(e) => problems.push(format!("{name} was left out: {e}.")),
+        }
+    }
+    (connections, problems)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,5 +244,34 @@ mod tests {
         assert!(!serde_json::to_string(&c.without_secrets())
             .unwrap()
             .contains("secret"));
+    }
+
+    #[test]
+    fn stored_connections_are_read_entry_by_entry() {
+        let good =
+            |id: &str| format!(r#"{{"id":"{id}","vendor":"cyborgbackup","base_url":"http://x"}}"#);
+        let text = format!(
+            r#"[{}, {{"id":"old","vendor":"nope","base_url":"http://y"}}, 42, {}, {}]"#,
+            good("a"),
+            good("b"),
+            good("a")
+        );
+        let (connections, problems) = parse_stored(&text);
+        let ids: Vec<&str> = connections.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems[0]
+            .starts_with("Stored connection 2 (\"old\") was left out: unknown variant `nope`"));
+        assert!(problems[1].starts_with("Stored connection 3 was left out: "));
+        assert_eq!(
+            problems[2],
+            "Stored connection 5 (\"a\") was left out: an earlier stored connection has the same id."
+        );
+
+        assert_eq!(parse_stored(""), (Vec::new(), Vec::new()));
+        let (none, problems) = parse_stored("[{");
+        assert!(none.is_empty() && problems[0].contains("not valid JSON"));
+        let (none, problems) = parse_stored(&good("a"));
+        assert!(none.is_empty() && problems[0].contains("not a list"));
     }
 }

@@ -260,6 +260,32 @@ async fn agents_their_settings_and_wake_up() {
     );
 }
 
+/// The console's request builder encodes the operator's host id, so `/`, `?`, `#` and spaces
+/// reach the handler as one path segment instead of changing the request.
+#[tokio::test]
+async fn a_host_id_with_reserved_characters_stays_one_segment() {
+    let r = router();
+    let host = "web 01/a?b#c";
+    let request =
+        backup_console_core::vendors::rackspace::requests::agent_by_host_server("123456", host);
+    let answer = raw(
+        &r,
+        "GET",
+        &format!("/rackspace{}", request.path),
+        Some(DEMO_TOKEN),
+        None,
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND);
+    assert!(
+        answer
+            .text
+            .contains(&format!("An agent on server {host} was not found")),
+        "{}",
+        answer.text
+    );
+}
+
 #[tokio::test]
 async fn encryption_is_one_way_and_vault_migration_checks_its_preconditions() {
     let r = router();

@@ -162,7 +162,10 @@ pub fn CronEditor(
             </fieldset>
             <div id=help_id class="cron-explain" aria-live="polite">
                 {move || match parsed.get() {
-                    Ok(cron) => view! { <p class="ok" data-testid="cron-description">{cron.describe()}</p> }.into_any(),
+                    Ok(cron) => view! {
+                        <p class="ok" data-testid="cron-description">{cron.describe()}</p>
+                        {cron.day_rule_warning().map(|w| view! { <p class="warning" role="note" data-testid="cron-day-rule">{w}</p> })}
+                    }.into_any(),
                     Err(problem) => view! { <p class="field-error" data-testid="cron-error">{problem}</p> }.into_any(),
                 }}
             </div>

@@ -4,6 +4,7 @@ pub mod cron;
 pub mod rackspace;
 pub mod window;
 pub mod windows_zones;
+mod windows_zones_data;
 pub mod xopero;
 
 pub use cron::{CronError, CronExpr, Dialect};

@@ -134,13 +134,41 @@ impl RackspaceSchedule {
         range("StartTimeMinute", self.start_time_minute, 0, 59);
         range("DayOfWeekId", self.day_of_week_id, 0, 6);
         range("HourInterval", self.hour_interval, 1, 23);
-        if self.frequency != Frequency::Manually && self.time_zone().is_none() {
-            errors.entry("TimeZoneId".into()).or_default().push(format!(
-                "\"{}\" is not a time zone this console knows (e.g. \"Eastern Standard Time\").",
-                self.time_zone_id
-            ));
+        // The document requires a zone. One the console does not know is kept as it is:
+        // Rackspace may know it, and refusing it would block even renaming the configuration.
+        if self.frequency != Frequency::Manually && self.time_zone_id.trim().is_empty() {
+            errors
+                .entry("TimeZoneId".into())
+                .or_default()
+                .push("Choose a time zone (e.g. \"Eastern Standard Time\").".into());
         }
         errors
+    }
+
+    /// Why next runs cannot be shown for this schedule's zone, when the console does not know
+    /// it (the schedule itself stays valid).
+    pub fn unknown_zone_message(&self) -> Option<String> {
+        let id = self.time_zone_id.trim();
+        (self.frequency != Frequency::Manually && !id.is_empty() && self.time_zone().is_none())
+            .then(|| {
+                format!(
+                    "Next runs cannot be previewed: the console does not know the time zone \
+                     \"{id}\" (it is kept as it is)."
+                )
+            })
+    }
+
+    /// The next `count` runs for a preview, or why there is none to show: an invalid schedule
+    /// (its problems) or a zone the console does not know. Manual schedules have no runs.
+    pub fn preview(&self, after: DateTime<Utc>, count: usize) -> Result<Vec<DateTime<Tz>>, String> {
+        let problems: Vec<String> = self.validate().into_values().flatten().collect();
+        if !problems.is_empty() {
+            return Err(problems.join(" "));
+        }
+        match self.unknown_zone_message() {
+            Some(message) => Err(message),
+            None => Ok(self.next_runs(after, count)),
+        }
     }
 
     pub fn time_zone(&self) -> Option<Tz> {
@@ -158,7 +186,8 @@ impl RackspaceSchedule {
     }
 
     /// The next `count` runs after `after`, in the schedule's own zone (nothing for manual or
-    /// invalid schedules). Times that do not exist on a daylight-saving day are skipped.
+    /// invalid schedules, or a zone the console does not know: [`Self::preview`] says which).
+    /// Times that do not exist on a daylight-saving day are skipped.
     pub fn next_runs(&self, after: DateTime<Utc>, count: usize) -> Vec<DateTime<Tz>> {
         let Some(tz) = self.time_zone() else {
             return Vec::new();
@@ -273,13 +302,13 @@ mod tests {
         );
         let mut s = documented();
         s.start_time_hour = Some(13);
-        s.time_zone_id = "Mars Standard Time".into();
         let errors = s.validate();
         assert_eq!(
             errors["StartTimeHour"],
             ["13 is out of range: use 1 to 12."]
         );
-        assert!(errors.contains_key("TimeZoneId"));
+        s.time_zone_id = " ".into();
+        assert!(s.validate().contains_key("TimeZoneId"));
         let manual = RackspaceSchedule {
             frequency: Frequency::Manually,
             start_time_hour: None,
@@ -346,5 +375,38 @@ mod tests {
             days,
             ["2026-03-07T02:30:00-05:00", "2026-03-09T02:30:00-04:00"]
         );
+    }
+
+    #[test]
+    fn a_zone_the_console_does_not_know_is_kept_and_explained() {
+        let after = DateTime::parse_from_rfc3339("2026-11-25T00:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let mut s = documented();
+        s.time_zone_id = "Taipei Standard Time".into();
+        let runs = s.preview(after, 1).unwrap();
+        assert_eq!(runs[0].to_rfc3339(), "2026-11-27T19:30:00+08:00");
+
+        s.time_zone_id = "Mars Standard Time".into();
+        assert!(s.validate().is_empty());
+        assert_eq!(
+            s.preview(after, 3).unwrap_err(),
+            "Next runs cannot be previewed: the console does not know the time zone \
+             \"Mars Standard Time\" (it is kept as it is)."
+        );
+        assert!(s.next_runs(after, 3).is_empty());
+
+        s.start_time_hour = Some(13);
+        assert_eq!(
+            s.preview(after, 3).unwrap_err(),
+            "13 is out of range: use 1 to 12."
+        );
+        s.frequency = Frequency::Manually;
+        s.start_time_hour = None;
+        s.start_time_minute = None;
+        s.start_time_am_pm = None;
+        s.day_of_week_id = None;
+        assert_eq!(s.unknown_zone_message(), None);
+        assert_eq!(s.preview(after, 3), Ok(Vec::new()));
     }
 }

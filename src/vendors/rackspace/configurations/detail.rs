@@ -42,17 +42,15 @@ fn facts(cfg: BackupConfiguration) -> impl IntoView {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let next: Vec<String> = cfg
-        .schedule
-        .next_runs(crate::clock::now(), 3)
-        .iter()
-        .map(run_label)
-        .collect();
+    let next = match cfg.schedule.preview(crate::clock::now(), 3) {
+        Ok(runs) => runs.iter().map(run_label).collect::<Vec<_>>().join(" · "),
+        Err(why) => why,
+    };
     view! {
         <dl class="detail" data-testid="detail">
             <dt>"Agent"</dt><dd>{format!("{} ({})", cfg.machine_name, cfg.machine_agent_id)}</dd>
             <dt>"Schedule"</dt><dd data-field="Schedule">{cfg.schedule.to_string()}</dd>
-            <dt>"Next runs"</dt><dd data-field="NextRuns">{next.join(" · ")}</dd>
+            <dt>"Next runs"</dt><dd data-field="NextRuns">{next}</dd>
             <dt>"Active"</dt><dd data-field="IsActive">{if cfg.is_active { "Yes" } else { "No" }}</dd>
             <dt>"Keep versions"</dt><dd>{if cfg.version_retention == 0 { "Indefinitely".to_owned() } else { format!("{} days", cfg.version_retention) }}</dd>
             <dt>"Backs up"</dt><dd data-field="Inclusions">{paths(&cfg.inclusions)}</dd>

@@ -2,7 +2,6 @@
 //! runs in the configuration's own time zone.
 
 use backup_console_core::api::FieldErrors;
-use backup_console_core::schedule::windows_zones::WINDOWS_ZONES;
 use backup_console_core::spec::{check_common, FormValues};
 use backup_console_core::vendors::rackspace::config_fields::{
     FREQUENCY_FIELDS, GENERAL_FIELDS, PATH_FIELDS, TIME_FIELDS, ZONE_FIELDS,
@@ -26,7 +25,7 @@ use crate::load::use_load;
 fn SchedulePreview(values: RwSignal<FormValues>) -> impl IntoView {
     let now = crate::clock::now();
     let preview = Signal::derive(move || match views::schedule_from(&values.get()) {
-        Ok(s) => Ok(s.next_runs(now, 5)),
+        Ok(s) => s.preview(now, 5),
         Err(e) => Err(e.values().flatten().cloned().collect::<Vec<_>>().join(" ")),
     });
     view! {
@@ -67,10 +66,9 @@ pub fn ConfigurationForm(conn: String, tenant: String, id: Option<u64>) -> impl 
                 })
                 .collect()
         });
-        let zones = WINDOWS_ZONES
-            .iter()
-            .map(|(w, i)| (w.to_string(), format!("{w} ({i})")))
-            .collect();
+        // A zone the console does not know is kept (first in the list) rather than replaced.
+        let zones =
+            values.with(|v| views::time_zone_options(v.get("timezone").map_or("", |z| z.as_str())));
         ReferenceOptions::from([("agents", agents), ("zones", zones)])
     });
     let (c, t) = (conn.clone(), tenant.clone());

@@ -1,4 +1,7 @@
 //! Request builders for all 33 operations of the document.
+//!
+//! Paths hold only fixed names and numeric ids: no text from input or from the vendor reaches
+//! a path here (a builder that takes text must put it through `api::path_segment`).
 
 use serde::Serialize;
 

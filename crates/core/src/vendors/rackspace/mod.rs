@@ -6,6 +6,7 @@ pub mod agent_forms;
 pub mod columns;
 pub mod config_fields;
 pub mod crypto;
+pub mod identity;
 pub mod loose;
 pub mod models;
 pub mod requests;

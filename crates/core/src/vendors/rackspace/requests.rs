@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::models::FileItem;
-use crate::api::{ApiRequest, Body, Method};
+use crate::api::{path_segment, ApiRequest, Body, Method};
 use crate::schedule::rackspace::RackspaceSchedule;
 
 /// Request bodies, named as the document names the operations.
@@ -140,8 +140,10 @@ pub mod inputs {
 
 use inputs::*;
 
+/// The tenant comes from the connection (operator input or the identity token), so it is
+/// encoded; `rest` is built by this module from fixed names, numeric ids and encoded text.
 fn path(tenant: &str, rest: &str) -> String {
-    format!("/v1.0/{tenant}/{rest}")
+    format!("/v1.0/{}/{rest}", path_segment(tenant))
 }
 
 fn json_body(input: &impl Serialize) -> serde_json::Value {
@@ -229,7 +231,7 @@ pub fn update_agent_behavior(tenant: &str, agent_id: u64, input: &AgentBehavior)
 pub fn agent_by_host_server(tenant: &str, host_server_id: &str) -> ApiRequest {
     get(
         tenant,
-        &format!("agent/server/{host_server_id}"),
+        &format!("agent/server/{}", path_segment(host_server_id)),
         format!("the agent of server {host_server_id}"),
     )
 }
@@ -420,9 +422,9 @@ pub fn activity(tenant: &str) -> ApiRequest {
     get(tenant, "activity", "the activity".into())
 }
 
-/// Identity v2.0: exchange a username and API key for a token. `identity_url` is the
-/// identity endpoint's base (e.g. `https://identity.api.rackspacecloud.com`); the password or
-/// key is sent once and never stored.
+/// Identity v2.0: exchange a username and API key for a token. Send it to
+/// [`super::identity::base_url`] of the connection's `identity_url` (with or without `/v2.0`);
+/// the key is sent once and never stored.
 pub fn identity_token(username: &str, api_key: &str) -> ApiRequest {
     ApiRequest::new(Method::Post, "/v2.0/tokens")
         .about("the identity service")
@@ -477,3 +479,23 @@ pub const OPERATIONS: [(&str, &str); 33] = [
     ("GET", "system/activity/{agentId}"),
     ("GET", "activity"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_from_input_stays_one_path_segment() {
+        let request = agent_by_host_server("123456", "web 01/a?b#c");
+        assert_eq!(
+            request.path,
+            "/v1.0/123456/agent/server/web%2001%2Fa%3Fb%23c"
+        );
+        assert_eq!(request.subject, "the agent of server web 01/a?b#c");
+        assert_eq!(
+            request.url("https://dfw.backup.api.rackspacecloud.com"),
+            "https://dfw.backup.api.rackspacecloud.com/v1.0/123456/agent/server/web%2001%2Fa%3Fb%23c"
+        );
+        assert_eq!(user_agents("12/34?x").path, "/v1.0/12%2F34%3Fx/user/agents");
+    }
+}

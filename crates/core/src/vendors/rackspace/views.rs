@@ -5,6 +5,7 @@ use super::models::{BackupConfiguration, FileItem};
 use super::requests::inputs::BackupConfigurationInput;
 use crate::api::FieldErrors;
 use crate::schedule::rackspace::{AmPm, Frequency, RackspaceSchedule};
+use crate::schedule::windows_zones::WINDOWS_ZONES;
 use crate::spec::form::is_email;
 
 pub const DATA_CENTERS: [&str; 6] = ["DFW", "ORD", "IAD", "LON", "HKG", "SYD"];
@@ -108,6 +109,28 @@ pub fn values_from(config: &BackupConfiguration) -> FormValues {
     set("inclusions", paths_text(&config.inclusions));
     set("exclusions", paths_text(&config.exclusions));
     values
+}
+
+/// The choices for the time zone field: every Windows zone as "name (IANA zone)", and first
+/// the configuration's own value when the console does not know it, so that it is kept.
+pub fn time_zone_options(current: &str) -> Vec<(String, String)> {
+    let current = current.trim();
+    let known = WINDOWS_ZONES
+        .iter()
+        .any(|(windows, _)| windows.eq_ignore_ascii_case(current));
+    let kept = (!known && !current.is_empty()).then(|| {
+        (
+            current.to_owned(),
+            format!("{current} (not known to the console; kept as it is)"),
+        )
+    });
+    kept.into_iter()
+        .chain(
+            WINDOWS_ZONES
+                .iter()
+                .map(|(windows, iana)| (windows.to_string(), format!("{windows} ({iana})"))),
+        )
+        .collect()
 }
 
 /// The schedule the form describes, with only the fields its frequency uses.
@@ -308,10 +331,39 @@ mod tests {
         assert_eq!(keys, ["inclusions", "interval", "recipients"]);
 
         values.insert("frequency".into(), "Weekly".into());
-        values.insert("timezone".into(), "Mars Standard Time".into());
+        values.insert("timezone".into(), " ".into());
         assert!(configuration_input(&values, None)
             .unwrap_err()
             .contains_key("timezone"));
+    }
+
+    #[test]
+    fn a_zone_the_console_does_not_know_never_blocks_saving() {
+        let mut values = defaults(Some(213564));
+        values.insert("name".into(), "Nightly".into());
+        values.insert("inclusions".into(), "/var/www".into());
+        values.insert("recipients".into(), "ops@example.com".into());
+        for zone in ["Taipei Standard Time", "Mars Standard Time"] {
+            values.insert("timezone".into(), zone.into());
+            let input = configuration_input(&values, Some(7)).unwrap();
+            assert_eq!(input.schedule.time_zone_id, zone);
+        }
+        // The form's zone list keeps a value it does not know, first, saying so.
+        let options = time_zone_options("Mars Standard Time");
+        assert_eq!(
+            options[0],
+            (
+                "Mars Standard Time".to_owned(),
+                "Mars Standard Time (not known to the console; kept as it is)".to_owned()
+            )
+        );
+        assert_eq!(options.len(), WINDOWS_ZONES.len() + 1);
+        let known = time_zone_options("taipei standard time");
+        assert_eq!(known.len(), WINDOWS_ZONES.len());
+        assert!(known.contains(&(
+            "Taipei Standard Time".to_owned(),
+            "Taipei Standard Time (Asia/Taipei)".to_owned()
+        )));
     }
 
     #[test]

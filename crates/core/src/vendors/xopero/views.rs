@@ -5,8 +5,8 @@
 use chrono_tz::Tz;
 
 use super::loose;
-use super::models::{LastStatus, PlanSummary};
-use crate::spec::{col, Column, ColumnKind};
+use super::models::{AssignedPlan, LastStatus, Organization, PlanSummary, Repository};
+use crate::spec::{Cell, Column, Tone};
 
 /// Git services by `driver` number. The document shows drivers 1 and 2 without naming them;
 /// the numbers follow the order the vendor lists its services in (GitHub, GitLab, Bitbucket).
@@ -92,46 +92,126 @@ pub fn order_property(column_key: &str) -> String {
     crate::format::capitalize(column_key)
 }
 
-pub const ORGANIZATION_COLUMNS: [Column; 8] = [
-    col("name", "Name", ColumnKind::Text, true),
-    col("driver", "Service", ColumnKind::Text, true),
-    col("protectedRepositories", "Protected", ColumnKind::Text, true),
-    col("totalRepositories", "Repositories", ColumnKind::Text, true),
-    col(
+impl StatusBadge {
+    pub fn tone(self) -> Tone {
+        match self {
+            StatusBadge::Running => Tone::Busy,
+            StatusBadge::Failed => Tone::Bad,
+            StatusBadge::Warnings => Tone::Warning,
+            StatusBadge::Succeeded => Tone::Good,
+            StatusBadge::NeverRun => Tone::Neutral,
+        }
+    }
+}
+
+fn count(n: u64) -> Cell {
+    Cell::Number(Some(n as f64))
+}
+
+/// The worst last result among an organization's plans, as a badge.
+pub fn organization_status(org: &Organization) -> Cell {
+    let worst = org
+        .plans
+        .iter()
+        .map(StatusBadge::of_plan)
+        .min_by_key(|b| match b {
+            StatusBadge::Failed => 0,
+            StatusBadge::Running => 1,
+            StatusBadge::Warnings => 2,
+            StatusBadge::Succeeded => 3,
+            StatusBadge::NeverRun => 4,
+        })
+        .unwrap_or(StatusBadge::NeverRun);
+    Cell::status(worst.label(), worst.tone())
+}
+
+/// Keys are the answers' field names; the API orders by [`order_property`] of a key.
+pub const ORGANIZATION_COLUMNS: [Column<Organization>; 9] = [
+    Column::new("name", "Name", |o: &Organization, _| Cell::text(&o.name))
+        .server_sorted()
+        .link(|o| {
+            Some(format!(
+                "/organizations/{}",
+                crate::api::path_segment(&o.id)
+            ))
+        }),
+    Column::new("driver", "Service", |o: &Organization, _| {
+        Cell::text(o.driver_name())
+    })
+    .server_sorted(),
+    Column::new(
+        "protectedRepositories",
+        "Protected",
+        |o: &Organization, _| count(o.protected_repositories),
+    )
+    .server_sorted(),
+    Column::new(
+        "totalRepositories",
+        "Repositories",
+        |o: &Organization, _| count(o.total_repositories),
+    )
+    .server_sorted(),
+    Column::new(
         "missingLicences",
         "Missing licences",
-        ColumnKind::Text,
-        true,
-    ),
-    col("removedRepositories", "Removed", ColumnKind::Text, true),
-    col(
+        |o: &Organization, _| count(o.missing_licences),
+    )
+    .server_sorted(),
+    Column::new("removedRepositories", "Removed", |o: &Organization, _| {
+        count(o.removed_repositories)
+    })
+    .server_sorted(),
+    Column::new(
         "synchronizationInProgress",
         "Syncing",
-        ColumnKind::Bool,
-        false,
+        |o: &Organization, _| Cell::Flag(Some(o.synchronization_in_progress)),
     ),
-    col("plans", "Plans", ColumnKind::Count, false),
+    Column::new("plans", "Plans", |o: &Organization, _| {
+        count(o.plans.len() as u64)
+    }),
+    Column::new("lastStatus", "Last result", |o: &Organization, _| {
+        organization_status(o)
+    }),
 ];
 
-/// `lastBackup` and `nextBackup` are epoch milliseconds: format them with [`when`].
-pub const REPOSITORY_COLUMNS: [Column; 6] = [
-    col("name", "Name", ColumnKind::Text, true),
-    col("isProtected", "Licensed", ColumnKind::Bool, true),
-    col("isRemoved", "Removed", ColumnKind::Bool, true),
-    col("isPublic", "Public", ColumnKind::Bool, true),
-    col("lastBackup", "Last backup", ColumnKind::Text, true),
-    col("nextBackup", "Next backup", ColumnKind::Text, true),
+/// `lastBackup` and `nextBackup` are epoch milliseconds; 0 reads as never.
+pub const REPOSITORY_COLUMNS: [Column<Repository>; 6] = [
+    Column::new("name", "Name", |r: &Repository, _| Cell::text(&r.name)).server_sorted(),
+    Column::new("isProtected", "Licensed", |r: &Repository, _| {
+        Cell::Flag(Some(r.is_protected))
+    })
+    .server_sorted(),
+    Column::new("isRemoved", "Removed", |r: &Repository, _| {
+        Cell::Flag(Some(r.is_removed))
+    })
+    .server_sorted(),
+    Column::new("isPublic", "Public", |r: &Repository, _| {
+        Cell::Flag(Some(r.is_public))
+    })
+    .server_sorted(),
+    Column::new("lastBackup", "Last backup", |r: &Repository, _| {
+        Cell::Time(r.last_backup_at())
+    })
+    .server_sorted(),
+    Column::new("nextBackup", "Next backup", |r: &Repository, _| {
+        Cell::Time(r.next_backup_at())
+    })
+    .server_sorted(),
 ];
 
-pub const PLAN_COLUMNS: [Column; 3] = [
-    col("name", "Name", ColumnKind::Text, false),
-    col(
+pub const PLAN_COLUMNS: [Column<AssignedPlan>; 3] = [
+    Column::new("name", "Name", |p: &AssignedPlan, _| Cell::text(&p.name))
+        .sorted()
+        .link(|p| Some(format!("/plans/{}", crate::api::path_segment(&p.id)))),
+    Column::new(
         "includeAllRepositories",
         "All repositories",
-        ColumnKind::Bool,
-        false,
+        |p: &AssignedPlan, _| Cell::Flag(Some(p.include_all_repositories)),
     ),
-    col("repositoryIds", "Repositories", ColumnKind::Count, false),
+    Column::new("repositoryIds", "Repositories", |p: &AssignedPlan, _| {
+        count(p.repository_ids.len() as u64)
+    })
+    .sorted(),
 ];
 
 #[cfg(test)]
