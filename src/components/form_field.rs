@@ -166,6 +166,13 @@ pub fn FormField(
                     recheck_if_wrong();
                 }
             });
+            // A value set from outside (a loaded object, a restored draft) reaches the editor.
+            Effect::new(move |_| {
+                let outside = value.get();
+                if outside != text.get_untracked() {
+                    text.set(outside);
+                }
+            });
             let tz = RwSignal::new("UTC".to_owned());
             view! {
                 <CronEditor value=text tz=tz dialect=dialect id=input_id.clone() testid=format!("field-{key}") />

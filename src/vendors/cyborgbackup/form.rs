@@ -121,16 +121,16 @@ pub fn Form(conn: String, resource: Resource, id: Option<u64>) -> impl IntoView 
             Some(id) => {
                 // The object's values fill the form once; after that they are the operator's.
                 let record = use_load::<serde_json::Map<String, Value>>(move || Some((conn.clone(), requests::get(resource, id))));
+                // Filled before the fields are built, so each starts from the object's value.
                 let filled = StoredValue::new(false);
-                Effect::new(move |_| {
-                    if let Some(r) = record.data() {
-                        if !filled.get_value() {
-                            filled.set_value(true);
-                            values.set(forms::values_from_record(resource, &Value::Object(r)));
-                        }
+                let render = move |r: serde_json::Map<String, Value>| {
+                    if !filled.get_value() {
+                        filled.set_value(true);
+                        values.set(forms::values_from_record(resource, &Value::Object(r)));
                     }
-                });
-                view! { <Panel load=record render={move |_| form()} /> }.into_any()
+                    form()
+                };
+                view! { <Panel load=record render=render /> }.into_any()
             }
         }}
     }

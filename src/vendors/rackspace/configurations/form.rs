@@ -129,17 +129,17 @@ pub fn ConfigurationForm(conn: String, tenant: String, id: Option<u64>) -> impl 
                 let c = conn.clone();
                 let config = use_load::<BackupConfiguration>(move || Some((c.clone(), requests::configuration(&tenant, id))));
                 // The configuration fills the form once; after that the values are the operator's.
+                // Filled before the fields are built, so each starts from the stored value.
                 let filled = StoredValue::new(false);
-                Effect::new(move |_| {
-                    if let Some(cfg) = config.data() {
-                        if !filled.get_value() {
-                            filled.set_value(true);
-                            schedule_id.set_value(cfg.backup_configuration_schedule_id);
-                            values.set(views::values_from(&cfg));
-                        }
+                let render = move |cfg: BackupConfiguration| {
+                    if !filled.get_value() {
+                        filled.set_value(true);
+                        schedule_id.set_value(cfg.backup_configuration_schedule_id);
+                        values.set(views::values_from(&cfg));
                     }
-                });
-                view! { <Panel load=config render={move |_| form()} /> }.into_any()
+                    form()
+                };
+                view! { <Panel load=config render=render /> }.into_any()
             }
         }}
     }
