@@ -1,6 +1,9 @@
 //! One module per vendor API; this file only registers them.
 
 pub mod cyborgbackup;
+pub mod loose;
+mod open_enum;
+pub mod problem;
 pub mod rackspace;
 
 use serde::{Deserialize, Serialize};
