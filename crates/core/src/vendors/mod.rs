@@ -1,5 +1,6 @@
 //! One module per vendor API; this file only registers them.
 
+pub mod cloudback;
 pub mod cyborgbackup;
 pub mod loose;
 mod open_enum;
@@ -71,6 +72,26 @@ impl Vendor {
                     "To sign in with a username and API key, e.g. https://identity.api.rackspacecloud.com",
                 ),
             ],
+            Vendor::Cloudback => &[(
+                "api_path",
+                "API path",
+                false,
+                "/api/ops (the Operations API document, the default) or /ops (the vendor's newest docs).",
+            )],
+            Vendor::ScheduledBackup => &[
+                (
+                    "project_id",
+                    "Project ID",
+                    false,
+                    "The project the token is scoped to; signing in fills it in.",
+                ),
+                (
+                    "identity_url",
+                    "Identity URL",
+                    false,
+                    "To sign in with a user and password (Keystone v3), e.g. https://cloud.api.selcloud.ru/identity",
+                ),
+            ],
             _ => &[],
         }
     }
@@ -80,9 +101,25 @@ impl Vendor {
         matches!(self, Vendor::CyBorgBackup | Vendor::Rackspace)
     }
 
+    /// The secret this vendor authenticates with: Cloudback's API key (or, failing that, a
+    /// token field holding it), everyone else's token. Blank counts as none.
+    pub fn credential(self, connection: &Connection) -> Option<&str> {
+        let token = connection.token.as_deref();
+        let secret = match self {
+            Vendor::Cloudback => connection
+                .api_key
+                .as_deref()
+                .filter(|key| !key.trim().is_empty())
+                .or(token),
+            _ => token,
+        };
+        secret.filter(|s| !s.trim().is_empty())
+    }
+
     /// Add the connection's credentials the way this vendor expects them.
     pub fn authorize(self, connection: &Connection, request: ApiRequest) -> ApiRequest {
-        match (self, connection.token.as_deref()) {
+        match (self, self.credential(connection)) {
+            (Vendor::Cloudback, Some(key)) => cloudback::authorize(request, key),
             (Vendor::CyBorgBackup, Some(token)) => cyborgbackup::authorize(request, token),
             (Vendor::Rackspace | Vendor::ScheduledBackup, Some(token)) => {
                 request.header("X-Auth-Token", token)
