@@ -67,3 +67,10 @@ pub fn string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
         other => other.to_string(),
     })
 }
+
+/// `null` read as the type's default (an empty list, an empty text, the first documented value).
+pub fn or_default<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>(
+    d: D,
+) -> Result<T, D::Error> {
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}

@@ -6,6 +6,7 @@ pub mod loose;
 mod open_enum;
 pub mod problem;
 pub mod rackspace;
+pub mod scheduled_backup;
 
 use serde::{Deserialize, Serialize};
 
