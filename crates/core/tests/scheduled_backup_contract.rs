@@ -220,6 +220,7 @@ fn the_ten_titles_are_the_ten_documented_routes_and_the_builders_reach_them_all(
 #[test]
 fn parameters_are_the_documented_ones() {
     let all = sections(&mut BTreeMap::new());
+    let placeholder = Regex::new(r"\{(\w+)\}").unwrap();
     for route in ROUTES.iter().filter(|r| r.title.is_some()) {
         let doc = section(&all, route.title.unwrap());
         let query: BTreeSet<&str> = doc.query_params.iter().map(String::as_str).collect();
@@ -231,8 +232,7 @@ fn parameters_are_the_documented_ones() {
         );
         // The project is the token's (see the module's note); the other path parameters are the
         // path's placeholder.
-        let placeholders: Vec<String> = Regex::new(r"\{(\w+)\}")
-            .unwrap()
+        let placeholders: Vec<String> = placeholder
             .captures_iter(route.path)
             .map(|c| c[1].to_owned())
             .collect();
