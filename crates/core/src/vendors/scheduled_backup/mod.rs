@@ -14,6 +14,7 @@
 //!   [`inputs::PlanPatch::diff`], the restore form and list filters.
 //! - [`schedule`]: the calendar picker ([`schedule::Calendar`] to and from the pattern),
 //!   pattern checks, words and next runs.
+//! - [`status`]: checkpoint and restore states, their badge tones, whether they settle.
 //! - [`volumes`]: volume suggestions and pasted volume lines.
 //! - [`views`]: columns, rows, the chain deletion's question, refresh, marker paging.
 
@@ -24,5 +25,6 @@ pub mod models;
 pub mod paths;
 pub mod requests;
 pub mod schedule;
+pub mod status;
 pub mod views;
 pub mod volumes;

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+pub use super::status::{RestoreStatus, Status, Tone};
 use crate::vendors::loose;
 use crate::vendors::open_enum::open_enum;
 
@@ -42,73 +43,6 @@ open_enum! {
         #[default]
         Started = "started",
         Suspended = "suspended",
-    }
-}
-
-open_enum! {
-    /// A checkpoint's or an item's state: the document shows `protecting`; the others are the
-    /// states of OpenStack Karbor, which the service is built on.
-    #[derive(Default)]
-    pub enum Status {
-        #[default]
-        Protecting = "protecting",
-        Available = "available",
-        Error = "error",
-        Deleting = "deleting",
-        Deleted = "deleted",
-        ErrorDeleting = "error-deleting",
-    }
-}
-
-open_enum! {
-    /// A restore's state: the document shows `success`; Karbor's others as well.
-    #[derive(Default)]
-    pub enum RestoreStatus {
-        #[default]
-        InProgress = "in_progress",
-        Success = "success",
-        Fail = "fail",
-        Error = "error",
-    }
-}
-
-/// How a status badge looks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tone {
-    Good,
-    Busy,
-    Bad,
-    Neutral,
-}
-
-impl Status {
-    /// Whether it will change by itself (a list showing it refreshes until none is left).
-    pub fn is_settled(&self) -> bool {
-        !matches!(self, Status::Protecting | Status::Deleting)
-    }
-
-    pub fn tone(&self) -> Tone {
-        match self {
-            Status::Available => Tone::Good,
-            Status::Protecting | Status::Deleting => Tone::Busy,
-            Status::Error | Status::ErrorDeleting => Tone::Bad,
-            Status::Deleted | Status::Other(_) => Tone::Neutral,
-        }
-    }
-}
-
-impl RestoreStatus {
-    pub fn is_settled(&self) -> bool {
-        !matches!(self, RestoreStatus::InProgress)
-    }
-
-    pub fn tone(&self) -> Tone {
-        match self {
-            RestoreStatus::Success => Tone::Good,
-            RestoreStatus::InProgress => Tone::Busy,
-            RestoreStatus::Fail | RestoreStatus::Error => Tone::Bad,
-            RestoreStatus::Other(_) => Tone::Neutral,
-        }
     }
 }
 
@@ -345,7 +279,7 @@ mod tests {
     }
 
     #[test]
-    fn statuses_settle_and_have_tones() {
+    fn a_checkpoint_settles_when_its_items_do() {
         let item: CheckpointItem = serde_json::from_value(
             json!({"status": "protecting", "resource": {"id": "v", "name": "n"}}),
         )
@@ -357,10 +291,5 @@ mod tests {
             ..Checkpoint::default()
         };
         assert!(!checkpoint.is_settled());
-        assert_eq!(Status::parse("error-deleting").tone(), Tone::Bad);
-        assert_eq!(Status::parse("copying").tone(), Tone::Neutral);
-        assert!(Status::parse("copying").is_settled());
-        assert!(!RestoreStatus::parse("in_progress").is_settled());
-        assert_eq!(RestoreStatus::parse("SUCCESS").tone(), Tone::Good);
     }
 }
