@@ -381,7 +381,8 @@ impl fmt::Display for ApiError {
 
 impl std::error::Error for ApiError {}
 
-fn suffix(detail: &str) -> String {
+/// `detail` after a sentence: a space and the detail, or nothing.
+pub(crate) fn suffix(detail: &str) -> String {
     if detail.is_empty() {
         String::new()
     } else {

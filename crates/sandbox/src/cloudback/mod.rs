@@ -12,6 +12,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
+use backup_console_core::format::capitalize;
 use serde_json::{json, Map, Value};
 
 pub use seed::{PLAN_LIMIT, SCHEDULES, STORAGES};
@@ -69,7 +70,7 @@ impl IntoResponse for Refusal {
                 value,
                 known,
             } => {
-                let detail = format!("{} \"{value}\" not found.", capitalized(field));
+                let detail = format!("{} \"{value}\" not found.", capitalize(field));
                 let message = format!("{detail} Known: {}.", known.join(", "));
                 problem(
                     StatusCode::UNPROCESSABLE_ENTITY,
@@ -79,14 +80,6 @@ impl IntoResponse for Refusal {
             }
         }
     }
-}
-
-fn capitalized(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-        .unwrap_or_default()
 }
 
 pub fn router(sim: Sim) -> Router {

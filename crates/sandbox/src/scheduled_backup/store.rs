@@ -3,11 +3,12 @@
 //! available, deleted ones go after a second, restores succeed after 3 seconds. Time is read
 //! when answering, so tests and demos watch things change.
 
+pub use backup_console_core::format::iso;
 use backup_console_core::schedule::{CronExpr, Dialect};
 use backup_console_core::vendors::scheduled_backup::models::{
     BackupMode, Checkpoint, CheckpointItem, Plan, PlanStatus, Restore, RestoreStatus, Status,
 };
-use chrono::{DateTime, Duration, SecondsFormat, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 pub const PROJECT_ID: &str = "demo-project";
 const FIRST_CHECKPOINT: i64 = 1;
@@ -48,10 +49,6 @@ pub struct Store {
     pub checkpoints: Vec<CheckpointRecord>,
     pub restores: Vec<RestoreRecord>,
     next: u64,
-}
-
-pub fn iso(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
 fn secs(s: i64) -> Duration {

@@ -6,7 +6,7 @@
 //! [`ApiError`] every view understands; [`explain`] is the sentence to show, which for the
 //! documented statuses says what to do about it in Cloudback's terms.
 
-use crate::api::{ApiError, ApiResponse};
+use crate::api::{suffix, ApiError, ApiResponse};
 use crate::vendors::problem;
 
 /// The statuses the document lists under "Error Responses".
@@ -44,34 +44,25 @@ pub fn explain(error: &ApiError) -> String {
         ApiError::PlanLimit { detail } => format!(
             "Your Cloudback plan's limit is exceeded: disable another backup or upgrade the plan \
              in the Cloudback dashboard.{}",
-            suffix(detail)
+            suffix(detail.trim())
         ),
         ApiError::NotFound { subject } => format!(
             "Cloudback does not know {subject}. Check the platform, account, type and name, and \
              that Cloudback is installed on that account."
         ),
-        ApiError::Validation { message, fields } if fields.is_empty() => message.clone(),
         ApiError::Validation { message, fields } => {
             let problems: Vec<String> = fields
                 .iter()
                 .map(|(field, messages)| format!("{field}: {}", messages.join(" ")))
                 .collect();
-            format!("{message} {}", problems.join("; "))
+            format!("{message}{}", suffix(&problems.join("; ")))
         }
         other => other.to_string(),
     }
 }
 
 fn joined(ours: &str, theirs: &str) -> String {
-    format!("{ours}{}", suffix(theirs))
-}
-
-fn suffix(detail: &str) -> String {
-    if detail.trim().is_empty() {
-        String::new()
-    } else {
-        format!(" {}", detail.trim())
-    }
+    format!("{ours}{}", suffix(theirs.trim()))
 }
 
 #[cfg(test)]

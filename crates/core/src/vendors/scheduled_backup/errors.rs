@@ -4,7 +4,7 @@
 //! FastAPI service's validation answers, and Keystone words its own errors OpenStack's way.
 //! [`crate::vendors::problem`] reads all three, so a `title` is never taken for a field.
 
-use crate::api::{ApiError, ApiResponse};
+use crate::api::{suffix, ApiError, ApiResponse};
 use crate::vendors::problem;
 
 /// The error for a failed answer about `subject` (e.g. "plan nightly").
@@ -21,22 +21,14 @@ pub fn explain(error: &ApiError) -> String {
         ApiError::Forbidden { detail } => format!(
             "The token's project may not do this here: check that the token is scoped to the \
              right project and that the base URL is the pool's Scheduled Backup endpoint.{}",
-            suffix(detail)
+            suffix(detail.trim())
         ),
         ApiError::Conflict { detail } => format!(
             "Scheduled Backup refused because of the current state (a name already used, or a \
              checkpoint still being made or needed by others).{}",
-            suffix(detail)
+            suffix(detail.trim())
         ),
         other => other.to_string(),
-    }
-}
-
-fn suffix(detail: &str) -> String {
-    if detail.trim().is_empty() {
-        String::new()
-    } else {
-        format!(" {}", detail.trim())
     }
 }
 
