@@ -13,9 +13,15 @@ use backup_console_core::vendors::scheduled_backup::models::{
 use chrono::Utc;
 use serde_json::{json, Map, Value};
 
-use super::fault::{bad_request, conflict, invalid, not_found, object};
+use super::fault::{bad_request, conflict, invalid, not_found, object, Fault};
 use super::store::{Store, PROJECT_ID};
 use super::{filter, page, Answer, Sim};
+
+fn find(store: &Store, id: &str) -> Result<usize, Fault> {
+    store
+        .checkpoint_index(id)
+        .ok_or_else(|| not_found(&format!("Checkpoint {id}")))
+}
 
 /// Newest first, filtered by plan name and volume name.
 pub async fn list(State(sim): State<Sim>, Query(query): Query<HashMap<String, String>>) -> Answer {
@@ -47,9 +53,7 @@ pub async fn get(State(sim): State<Sim>, Path(id): Path<String>) -> Answer {
     let mut store = sim.lock();
     let now = Utc::now();
     store.advance(now);
-    let index = store
-        .checkpoint_index(&id)
-        .ok_or_else(|| not_found(&format!("Checkpoint {id}")))?;
+    let index = find(&store, &id)?;
     Ok(Json(Store::view(&store.checkpoints[index], now)).into_response())
 }
 
@@ -59,9 +63,7 @@ pub async fn delete(State(sim): State<Sim>, Path(id): Path<String>) -> Answer {
     let mut store = sim.lock();
     let now = Utc::now();
     store.advance(now);
-    let index = store
-        .checkpoint_index(&id)
-        .ok_or_else(|| not_found(&format!("Checkpoint {id}")))?;
+    let index = find(&store, &id)?;
     let record = &store.checkpoints[index];
     if Store::status(record, now) == Status::Protecting {
         return Err(conflict(

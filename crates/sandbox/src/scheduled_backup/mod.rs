@@ -162,6 +162,12 @@ async fn list_plans(
     Ok(Json(json!({"plans": plans, "total": total})).into_response())
 }
 
+fn find_plan(store: &Store, id: &str) -> Result<usize, Fault> {
+    store
+        .plan_index(id)
+        .ok_or_else(|| not_found(&format!("Plan {id}")))
+}
+
 fn name_taken(store: &Store, name: &str, except: &str) -> Result<(), Fault> {
     if store
         .plans
@@ -190,9 +196,7 @@ async fn create_plan(State(sim): State<Sim>, bytes: Bytes) -> Answer {
 async fn get_plan(State(sim): State<Sim>, Path(id): Path<String>) -> Answer {
     let mut store = sim.lock();
     store.advance(Utc::now());
-    let index = store
-        .plan_index(&id)
-        .ok_or_else(|| not_found(&format!("Plan {id}")))?;
+    let index = find_plan(&store, &id)?;
     Ok(Json(&store.plans[index].plan).into_response())
 }
 
@@ -201,9 +205,7 @@ async fn update_plan(State(sim): State<Sim>, Path(id): Path<String>, bytes: Byte
     let mut store = sim.lock();
     let now = Utc::now();
     store.advance(now);
-    let index = store
-        .plan_index(&id)
-        .ok_or_else(|| not_found(&format!("Plan {id}")))?;
+    let index = find_plan(&store, &id)?;
     let mut plan = store.plans[index].plan.clone();
     validate::apply(&mut plan, &body, true)?;
     name_taken(&store, &plan.name, &id)?;
@@ -224,9 +226,7 @@ async fn update_plan(State(sim): State<Sim>, Path(id): Path<String>, bytes: Byte
 
 async fn delete_plan(State(sim): State<Sim>, Path(id): Path<String>) -> Answer {
     let mut store = sim.lock();
-    let index = store
-        .plan_index(&id)
-        .ok_or_else(|| not_found(&format!("Plan {id}")))?;
+    let index = find_plan(&store, &id)?;
     // Its checkpoints stay, as the service keeps them.
     store.plans.remove(index);
     Ok(StatusCode::NO_CONTENT.into_response())
