@@ -132,6 +132,7 @@ fn ConnectionRoute() -> impl IntoView {
         let conn_id = conn_id.get();
         match connection.get() {
             Some(connection) => {
+                provide_context(crate::components::status::CurrentVendor(connection.vendor));
                 let segments = segments.get();
                 let path: Vec<&str> = segments.iter().map(String::as_str).collect();
                 vendors::page(connection, &path)

@@ -78,7 +78,7 @@ pub async fn send_cancellable(
             .unwrap_or_default();
         Ok::<_, wasm_bindgen::JsValue>(ApiResponse {
             status: response.status(),
-            headers: Vec::new(),
+            headers: headers_of(&response),
             body,
         })
     }
@@ -91,6 +91,20 @@ pub async fn send_cancellable(
             js_unreachable(err)
         }
     })
+}
+
+/// The answer's headers a script may read (CORS exposes only some of them).
+fn headers_of(response: &Response) -> Vec<(String, String)> {
+    let Ok(Some(entries)) = js_sys::try_iter(&response.headers()) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|entry| {
+            let pair: js_sys::Array = entry.dyn_into().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
 }
 
 fn js_unreachable(err: wasm_bindgen::JsValue) -> ApiError {

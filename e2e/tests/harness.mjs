@@ -85,8 +85,8 @@ export async function openPage(browser) {
 export function recordApiCalls(page) {
   const calls = [];
   page.on('request', (req) => {
-    // Every vendor API call (CyBorgBackup /api/v1/, Rackspace /v1.0/ and identity), not the console's files.
-    if (/\/(api\/v1|v1\.0|identity\/v2\.0)\//.test(new URL(req.url()).pathname) && req.method() !== 'OPTIONS') {
+    // Every vendor API call (each vendor is mounted below its own name on the sandbox), not the console's files.
+    if (/^\/(cyborgbackup|rackspace|xopero|cloudback|scheduled-backup)\//.test(new URL(req.url()).pathname) && req.method() !== 'OPTIONS') {
       calls.push({ method: req.method(), url: req.url(), body: req.postData(), headers: req.headers() });
     }
   });

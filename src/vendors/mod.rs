@@ -30,6 +30,14 @@ pub fn page(connection: Connection, path: &[&str]) -> AnyView {
     }
 }
 
+/// The vendor's own sign-in, besides pasting a token, when the connection allows it.
+pub fn sign_in(connection: &Connection) -> Option<crate::session::sign_in::SignInMethod> {
+    match connection.vendor {
+        Vendor::Rackspace => rackspace::sign_in::method(connection),
+        _ => None,
+    }
+}
+
 /// A path below a connection that names nothing.
 pub fn not_found(message: String) -> AnyView {
     view! {

@@ -170,6 +170,14 @@ impl ApiResponse {
         (200..300).contains(&self.status)
     }
 
+    /// A header's value; names compare case-insensitively, as HTTP says (fetch lowercases them).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+
     /// Decode a successful JSON body, or turn the failure into an [`ApiError`].
     pub fn json<T: DeserializeOwned>(&self, subject: &str) -> Result<T, ApiError> {
         self.check(subject)?;
@@ -186,6 +194,14 @@ impl ApiResponse {
             Err(ApiError::from_status(self.status, &self.body, subject))
         }
     }
+}
+
+/// The text of a percent-encoded path segment; `None` when it is not UTF-8 once decoded.
+pub fn decode_segment(segment: &str) -> Option<String> {
+    percent_encoding::percent_decode_str(segment)
+        .decode_utf8()
+        .ok()
+        .map(|text| text.into_owned())
 }
 
 /// Field name to the messages the server or the form gave for it.
@@ -210,6 +226,10 @@ pub enum ApiError {
         fields: FieldErrors,
     },
     Conflict {
+        detail: String,
+    },
+    /// HTTP 402: the account's plan does not allow this (e.g. more backed-up repositories).
+    PlanLimit {
         detail: String,
     },
     RateLimited,
@@ -241,24 +261,29 @@ impl ApiError {
             .as_ref()
             .and_then(detail_of)
             .unwrap_or_else(|| short(body));
+        let fields = match (status, parsed.as_ref()) {
+            (400 | 422, Some(value)) => field_errors_of(value),
+            _ => FieldErrors::new(),
+        };
+        Self::from_parts(status, detail, fields, subject)
+    }
+
+    /// The error for `status`, from what a reader of the body found: its message and, for a
+    /// rejected input, the messages per field. Vendors whose error bodies differ from Django
+    /// REST framework's read them their own way and come here.
+    pub fn from_parts(status: u16, detail: String, fields: FieldErrors, subject: &str) -> Self {
         match status {
             401 => ApiError::Unauthorized { detail },
             403 => ApiError::Forbidden { detail },
             404 => ApiError::NotFound {
                 subject: subject.to_owned(),
             },
-            400 | 422 => {
-                let fields = parsed.as_ref().map(field_errors_of).unwrap_or_default();
-                ApiError::Validation {
-                    message: if fields.is_empty() || !detail.is_empty() {
-                        detail
-                    } else {
-                        String::new()
-                    },
-                    fields,
-                }
-            }
+            400 | 422 => ApiError::Validation {
+                message: detail,
+                fields,
+            },
             409 => ApiError::Conflict { detail },
+            402 => ApiError::PlanLimit { detail },
             429 => ApiError::RateLimited,
             500..=599 => ApiError::Server { status, detail },
             _ => ApiError::Unexpected { status, detail },
@@ -284,6 +309,7 @@ impl ApiError {
             ApiError::NotFound { .. } => "not-found",
             ApiError::Validation { .. } => "validation",
             ApiError::Conflict { .. } => "conflict",
+            ApiError::PlanLimit { .. } => "plan-limit",
             ApiError::RateLimited => "rate-limited",
             ApiError::Server { .. } => "server",
             ApiError::Unreachable { .. } => "unreachable",
@@ -330,6 +356,11 @@ impl fmt::Display for ApiError {
                     suffix(detail)
                 )
             }
+            ApiError::PlanLimit { detail } => write!(
+                f,
+                "Your plan's limit is reached: upgrade the plan or free up capacity first.{}",
+                suffix(detail)
+            ),
             ApiError::RateLimited => write!(f, "Too many requests: wait a moment and try again."),
             ApiError::Server { status, detail } => write!(
                 f,
@@ -355,7 +386,8 @@ impl fmt::Display for ApiError {
 
 impl std::error::Error for ApiError {}
 
-fn suffix(detail: &str) -> String {
+/// `detail` after a sentence: a space and the detail, or nothing.
+pub(crate) fn suffix(detail: &str) -> String {
     if detail.is_empty() {
         String::new()
     } else {
@@ -363,7 +395,8 @@ fn suffix(detail: &str) -> String {
     }
 }
 
-fn short(body: &str) -> String {
+/// The start of a non-JSON body, for a banner; nothing for an HTML error page.
+pub(crate) fn short(body: &str) -> String {
     let trimmed = body.trim();
     if trimmed.starts_with('<') {
         // An HTML error page says nothing useful in a banner.
@@ -501,6 +534,12 @@ mod tests {
             "The service failed (HTTP 502). Try again later."
         );
         assert_eq!(ApiError::from_status(429, "", "x"), ApiError::RateLimited);
+        let e = ApiError::from_status(402, r#"{"message":"Plan limit exceeded"}"#, "x");
+        assert_eq!(e.kind(), "plan-limit");
+        assert!(
+            e.to_string().contains("plan's limit")
+                && e.to_string().ends_with("Plan limit exceeded")
+        );
         assert_eq!(ApiError::from_status(418, "", "x").kind(), "unexpected");
     }
 
@@ -517,6 +556,26 @@ mod tests {
         assert_eq!(q.total_pages(0), 1);
         assert_eq!(q.total_pages(25), 1);
         assert_eq!(q.total_pages(26), 2);
+    }
+
+    #[test]
+    fn path_segments_stay_one_segment_and_decode_back() {
+        let name = "my project/demo repo?#%é";
+        let encoded = path_segment(name);
+        assert_eq!(encoded, "my%20project%2Fdemo%20repo%3F%23%25%C3%A9");
+        assert_eq!(decode_segment(&encoded).as_deref(), Some(name));
+        assert_eq!(path_segment("a-b.c_d~9"), "a-b.c_d~9");
+        assert_eq!(decode_segment("%FF"), None);
+    }
+
+    #[test]
+    fn headers_are_found_whatever_their_case() {
+        let mut response = ApiResponse::new(201, "");
+        response
+            .headers
+            .push(("x-subject-token".into(), "t".into()));
+        assert_eq!(response.header("X-Subject-Token"), Some("t"));
+        assert_eq!(response.header("X-Other"), None);
     }
 
     #[test]

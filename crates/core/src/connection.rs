@@ -46,7 +46,7 @@ impl Connection {
     }
 
     pub fn has_credentials(&self) -> bool {
-        self.token.as_deref().is_some_and(|t| !t.trim().is_empty())
+        self.vendor.credential(self).is_some()
     }
 
     /// Problems an operator must fix before the connection can be saved.

@@ -4,10 +4,12 @@
 //! under `/{vendor}`; adding a vendor means adding a module and one line in [`app`].
 //! `/__sandbox/*` is the test hook: reset the state and inject faults (status, body, delay).
 
+pub mod cloudback;
 pub mod console;
 pub mod cyborgbackup;
 pub mod faults;
 pub mod rackspace;
+pub mod scheduled_backup;
 pub mod shared;
 pub mod xopero;
 
@@ -29,6 +31,8 @@ pub struct Sandbox {
     pub cyborgbackup: cyborgbackup::Sim,
     pub rackspace: rackspace::Sim,
     pub xopero: xopero::Sim,
+    pub cloudback: cloudback::Sim,
+    pub scheduled_backup: scheduled_backup::Sim,
     pub faults: faults::Faults,
     /// Where the built console lives (Trunk's `dist/`), if it is served.
     pub dist: Option<Arc<PathBuf>>,
@@ -42,6 +46,8 @@ impl Sandbox {
             cyborgbackup: cyborgbackup::seeded(),
             rackspace: rackspace::seeded(),
             xopero: xopero::seeded(),
+            cloudback: cloudback::seeded(),
+            scheduled_backup: scheduled_backup::seeded(),
             faults: faults::Faults::default(),
             dist: dist.map(Arc::new),
             console_path: Arc::from("/"),
@@ -58,6 +64,8 @@ impl Sandbox {
         self.cyborgbackup.reset();
         self.rackspace.reset();
         self.xopero.reset();
+        self.cloudback.reset();
+        self.scheduled_backup.reset();
         self.faults.clear();
     }
 
@@ -67,6 +75,8 @@ impl Sandbox {
             cyborgbackup::demo_connection(origin),
             rackspace::demo_connection(origin),
             xopero::demo_connection(origin),
+            cloudback::demo_connection(origin),
+            scheduled_backup::demo_connection(origin),
         ]
         .into_iter()
         .filter(|c| {
@@ -91,6 +101,14 @@ pub fn app(sandbox: Sandbox) -> Router {
             rackspace::router(sandbox.rackspace.clone()),
         )
         .nest(xopero::MOUNT, xopero::router(sandbox.xopero.clone()))
+        .nest(
+            cloudback::MOUNT,
+            cloudback::router(sandbox.cloudback.clone()),
+        )
+        .nest(
+            scheduled_backup::MOUNT,
+            scheduled_backup::router(sandbox.scheduled_backup.clone()),
+        )
         .layer(axum::middleware::from_fn_with_state(
             sandbox.faults.clone(),
             faults::inject,
@@ -107,6 +125,8 @@ pub fn app(sandbox: Sandbox) -> Router {
                 .allow_origin(Any)
                 .allow_methods(Any)
                 .allow_headers(Any)
+                // Keystone's token comes in a header the browser hides unless it is exposed.
+                .expose_headers([axum::http::HeaderName::from_static("x-subject-token")])
                 .max_age(std::time::Duration::from_secs(600)),
         )
 }

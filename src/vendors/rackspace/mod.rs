@@ -6,6 +6,7 @@ pub mod agents;
 pub mod backups;
 pub mod configurations;
 pub mod restores;
+pub mod sign_in;
 
 use backup_console_core::connection::Connection;
 use leptos::prelude::*;

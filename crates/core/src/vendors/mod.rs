@@ -1,7 +1,12 @@
 //! One module per vendor API; this file only registers them.
 
+pub mod cloudback;
 pub mod cyborgbackup;
+pub mod loose;
+mod open_enum;
+pub mod problem;
 pub mod rackspace;
+pub mod scheduled_backup;
 pub mod xopero;
 
 use serde::{Deserialize, Serialize};
@@ -75,6 +80,26 @@ impl Vendor {
                 false,
                 "The account to sign in with (System Administrator role); it prefills sign-in. The password is never stored.",
             )],
+            Vendor::Cloudback => &[(
+                "api_path",
+                "API path",
+                false,
+                "/api/ops (the Operations API document, the default) or /ops (the vendor's newest docs).",
+            )],
+            Vendor::ScheduledBackup => &[
+                (
+                    "project_id",
+                    "Project ID",
+                    false,
+                    "The project the token is scoped to; signing in fills it in.",
+                ),
+                (
+                    "identity_url",
+                    "Identity URL",
+                    false,
+                    "To sign in with a user and password (Keystone v3), e.g. https://cloud.api.selcloud.ru/identity",
+                ),
+            ],
             _ => &[],
         }
     }
@@ -86,18 +111,50 @@ impl Vendor {
 
     /// A failed answer in the operator's words; vendors whose errors say more get their own reading.
     pub fn error(self, status: u16, body: &str, subject: &str) -> crate::api::ApiError {
-        crate::api::ApiError::from_status(status, body, subject)
+        let response = crate::api::ApiResponse::new(status, body);
+        match self {
+            Vendor::Xopero => xopero::errors::error_of(&response, subject),
+            Vendor::Cloudback => cloudback::errors::decode_error(&response, subject),
+            Vendor::ScheduledBackup => scheduled_backup::errors::decode_error(&response, subject),
+            Vendor::CyBorgBackup | Vendor::Rackspace => {
+                crate::api::ApiError::from_status(status, body, subject)
+            }
+        }
+    }
+
+    /// The sentence an error banner shows on this vendor's pages: what to do, in its terms.
+    pub fn explain(self, error: &crate::api::ApiError) -> String {
+        match self {
+            Vendor::Cloudback => cloudback::errors::explain(error),
+            Vendor::ScheduledBackup => scheduled_backup::errors::explain(error),
+            _ => error.to_string(),
+        }
+    }
+
+    /// The secret this vendor authenticates with: Cloudback's API key (or, failing that, a
+    /// token field holding it), everyone else's token. Blank counts as none.
+    pub fn credential(self, connection: &Connection) -> Option<&str> {
+        let token = connection.token.as_deref();
+        let secret = match self {
+            Vendor::Cloudback => connection
+                .api_key
+                .as_deref()
+                .filter(|key| !key.trim().is_empty())
+                .or(token),
+            _ => token,
+        };
+        secret.filter(|s| !s.trim().is_empty())
     }
 
     /// Add the connection's credentials the way this vendor expects them.
     pub fn authorize(self, connection: &Connection, request: ApiRequest) -> ApiRequest {
-        match (self, connection.token.as_deref()) {
+        match (self, self.credential(connection)) {
+            (Vendor::Cloudback, Some(key)) => cloudback::authorize(request, key),
             (Vendor::CyBorgBackup, Some(token)) => cyborgbackup::authorize(request, token),
             (Vendor::Rackspace | Vendor::ScheduledBackup, Some(token)) => {
                 request.header("X-Auth-Token", token)
             }
             (Vendor::Xopero, Some(token)) => xopero::authorize(request, token),
-            (_, Some(token)) => request.header("Authorization", format!("Bearer {token}")),
             (_, None) => request,
         }
     }

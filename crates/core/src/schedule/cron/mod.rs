@@ -231,6 +231,25 @@ impl CronExpr {
             })
     }
 
+    /// The values of field `kind` that match, ascending (day of week 0-6, Sunday 0); empty
+    /// when the expression has no such field (a year in the standard dialect).
+    pub fn values(&self, kind: FieldKind) -> Vec<u32> {
+        let Some(field) = self.field(kind) else {
+            return Vec::new();
+        };
+        // Both dialects store Sunday as 0, whichever number the expression used for it.
+        let (low, high) = match kind {
+            FieldKind::DayOfWeek => (0, 6),
+            _ => kind.bounds(),
+        };
+        (low..=high).filter(|v| field.matches(*v)).collect()
+    }
+
+    /// Whether field `kind` is `*` (or `?`): it restricts nothing.
+    pub fn is_unrestricted(&self, kind: FieldKind) -> bool {
+        self.field(kind).is_none_or(Field::is_any)
+    }
+
     fn field(&self, kind: FieldKind) -> Option<&Field> {
         self.fields.iter().find(|f| f.kind == kind)
     }
@@ -276,6 +295,19 @@ mod tests {
     use super::*;
     use chrono::{DateTime, Utc};
     use proptest::prelude::*;
+
+    #[test]
+    fn field_values_are_listed_sunday_as_0() {
+        let e = CronExpr::parse("0,30 9-10 * * 5-7", Dialect::Standard).unwrap();
+        assert_eq!(e.values(FieldKind::Minute), [0, 30]);
+        assert_eq!(e.values(FieldKind::Hour), [9, 10]);
+        assert_eq!(e.values(FieldKind::DayOfWeek), [0, 5, 6]);
+        assert!(e.is_unrestricted(FieldKind::Month) && !e.is_unrestricted(FieldKind::Hour));
+        assert!(e.values(FieldKind::Year).is_empty());
+        let c = CronExpr::parse("0 5 * * 7 2027", Dialect::CyBorgBackup).unwrap();
+        assert_eq!(c.values(FieldKind::DayOfWeek), [0]);
+        assert_eq!(c.values(FieldKind::Year), [2027]);
+    }
 
     fn item(low: u32, high: u32) -> impl Strategy<Value = String> {
         prop_oneof![
