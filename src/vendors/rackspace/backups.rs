@@ -4,10 +4,7 @@ use std::time::Duration;
 
 use backup_console_core::format;
 use backup_console_core::vendors::rackspace::models::{Backup, BackupReport};
-use backup_console_core::vendors::rackspace::requests::{
-    self,
-    inputs::{Action as RaxAction, ActionKind},
-};
+use backup_console_core::vendors::rackspace::requests::{self, inputs::Action as RaxAction};
 use leptos::prelude::*;
 
 use super::link;
@@ -56,14 +53,11 @@ pub fn BackupProgress(conn: String, tenant: String, id: u64) -> impl IntoView {
     let action = Action::new();
     let (c, t) = (conn.clone(), tenant.clone());
     let stop = move |_| {
-        let input = RaxAction {
-            action: ActionKind::StopManual,
-            encrypted_password: None,
-            id,
-        };
-        action.run_ok(&c, requests::backup_action(&t, &input), || {
-            Done::Say("Stop requested.".into())
-        });
+        action.run_ok(
+            &c,
+            requests::backup_action(&t, &RaxAction::stop(id)),
+            || Done::Say("Stop requested.".into()),
+        );
     };
     view! {
         <p class="breadcrumb"><a href=link(&conn, "/configurations")>"Backup configurations"</a></p>

@@ -125,6 +125,19 @@ pub fn check_common(spec: &FieldSpec, raw: &str) -> Result<Value, String> {
     }
 }
 
+/// A field's text, trimmed ("" when absent).
+pub fn text_of(values: &FormValues, key: &str) -> String {
+    values
+        .get(key)
+        .map(|v| v.trim().to_owned())
+        .unwrap_or_default()
+}
+
+/// Whether a checkbox is ticked.
+pub fn flag_of(values: &FormValues, key: &str) -> bool {
+    values.get(key).is_some_and(|v| v == "true")
+}
+
 /// The non-empty, trimmed lines of a text area.
 pub fn lines(text: &str) -> Vec<String> {
     text.lines()

@@ -3,54 +3,13 @@
 
 use backup_console_core::api::FieldErrors;
 use backup_console_core::spec::{check_common, FormValues};
-use backup_console_core::vendors::rackspace::agent_forms::ENCRYPTION_FIELDS;
-use backup_console_core::vendors::rackspace::crypto::encrypt_passphrase;
+use backup_console_core::vendors::rackspace::agent_forms::{encryption_request, ENCRYPTION_FIELDS};
 use backup_console_core::vendors::rackspace::models::Agent;
-use backup_console_core::vendors::rackspace::requests::{
-    self,
-    inputs::{ChangeEncryption, EncryptAgent},
-};
 use leptos::prelude::*;
 
 use crate::action::{Action, Done};
 use crate::components::form_field::FormFields;
 use crate::load::Remote;
-
-/// The request the form asks for, or the problem to fix first.
-fn request_for(
-    tenant: &str,
-    agent: &Agent,
-    values: &FormValues,
-) -> Result<backup_console_core::api::ApiRequest, String> {
-    let text = |k: &str| values.get(k).cloned().unwrap_or_default();
-    let (new, again) = (text("new"), text("again"));
-    if new.chars().count() < 8 {
-        return Err("Use a passphrase of at least 8 characters.".into());
-    }
-    if new != again {
-        return Err("The two passphrases differ.".into());
-    }
-    if !agent.is_encrypted && text("understood") != "true" {
-        return Err("Confirm that you understand encryption cannot be turned off.".into());
-    }
-    let seal =
-        |p: &str| encrypt_passphrase(&agent.public_key.modulus(), &agent.public_key.exponent(), p);
-    let id = agent.machine_agent_id;
-    if agent.is_encrypted {
-        let input = ChangeEncryption {
-            machine_agent_id: id,
-            old_encrypted_password_hex: seal(&text("old"))?,
-            new_encrypted_password_hex: seal(&new)?,
-        };
-        Ok(requests::change_encryption(tenant, &input))
-    } else {
-        let input = EncryptAgent {
-            machine_agent_id: id,
-            encrypted_password_hex: seal(&new)?,
-        };
-        Ok(requests::encrypt_agent(tenant, &input))
-    }
-}
 
 #[component]
 pub fn Encryption(
@@ -76,7 +35,7 @@ pub fn Encryption(
         let Some(a) = agent.data_untracked() else {
             return;
         };
-        match request_for(&tenant, &a, &values.get_untracked()) {
+        match encryption_request(&tenant, &a, &values.get_untracked()) {
             Ok(request) => {
                 values.update(|v| {
                     for k in ["old", "new", "again"] {

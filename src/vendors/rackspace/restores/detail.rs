@@ -4,16 +4,13 @@
 use std::time::Duration;
 
 use backup_console_core::api::{ApiError, FieldErrors};
-use backup_console_core::spec::{check_common, FormValues};
+use backup_console_core::spec::{check_common, text_of, FormValues};
 use backup_console_core::vendors::rackspace::agent_forms::{
-    RESTORE_MOVE_FIELDS, RESTORE_PASSPHRASE_FIELDS,
+    moved_restore, RESTORE_MOVE_FIELDS, RESTORE_PASSPHRASE_FIELDS,
 };
 use backup_console_core::vendors::rackspace::crypto::encrypt_passphrase;
 use backup_console_core::vendors::rackspace::models::{Restore, RestoreReport};
-use backup_console_core::vendors::rackspace::requests::{
-    self,
-    inputs::{Action as RaxAction, ActionKind, UpdateRestore},
-};
+use backup_console_core::vendors::rackspace::requests::{self, inputs::Action as RaxAction};
 use leptos::prelude::*;
 
 use super::super::link;
@@ -81,31 +78,13 @@ pub fn RestoreDetail(conn: String, tenant: String, id: u64) -> impl IntoView {
     let (c, t) = (conn.clone(), tenant.clone());
     let change_destination = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(r) = restore.data_untracked() else {
-            return;
-        };
-        let v = moving.get_untracked();
-        let path = v
-            .get("path")
-            .map(|p| p.trim().to_owned())
-            .unwrap_or_default();
-        if path.is_empty() {
-            return;
+        let moved =
+            restore.with_untracked(|r| r.and_then(|r| moved_restore(r, &moving.get_untracked())));
+        if let Some(input) = moved {
+            action.run_ok(&c, requests::update_restore(&t, &input), || {
+                Done::Say("Destination changed.".into())
+            });
         }
-        let input = UpdateRestore {
-            restore_id: id,
-            backup_configuration_id: r.backup_configuration_id,
-            restore_state_id: r.restore_state_id,
-            backup_machine_id: r.backup_machine_id,
-            destination_machine_id: r.destination_machine_id,
-            destination_path: path,
-            backup_data_center: r.backup_data_center.clone(),
-            backup_id: r.backup_id,
-            overwrite_files: v.get("overwrite").is_some_and(|o| o == "true"),
-        };
-        action.run_ok(&c, requests::update_restore(&t, &input), || {
-            Done::Say("Destination changed.".into())
-        });
     };
     let (c, t) = (conn.clone(), tenant.clone());
     let start = move |_| {
@@ -114,8 +93,7 @@ pub fn RestoreDetail(conn: String, tenant: String, id: u64) -> impl IntoView {
         };
         let password = match (r.is_encrypted, r.public_key) {
             (true, Some(key)) => {
-                let phrase =
-                    secret.with_untracked(|v| v.get("passphrase").cloned().unwrap_or_default());
+                let phrase = secret.with_untracked(|v| text_of(v, "passphrase"));
                 match encrypt_passphrase(&key.modulus(), &key.exponent(), &phrase) {
                     Ok(hex) => Some(hex),
                     Err(e) => {
@@ -129,25 +107,19 @@ pub fn RestoreDetail(conn: String, tenant: String, id: u64) -> impl IntoView {
             }
             _ => None,
         };
-        let input = RaxAction {
-            action: ActionKind::StartManual,
-            encrypted_password: password,
-            id,
-        };
-        action.run_ok(&c, requests::restore_action(&t, &input), || {
-            Done::Say("Restore started.".into())
-        });
+        action.run_ok(
+            &c,
+            requests::restore_action(&t, &RaxAction::start(id, password)),
+            || Done::Say("Restore started.".into()),
+        );
     };
     let (c, t) = (conn.clone(), tenant.clone());
     let stop = move |_| {
-        let input = RaxAction {
-            action: ActionKind::StopManual,
-            encrypted_password: None,
-            id,
-        };
-        action.run_ok(&c, requests::restore_action(&t, &input), || {
-            Done::Say("Stop requested.".into())
-        });
+        action.run_ok(
+            &c,
+            requests::restore_action(&t, &RaxAction::stop(id)),
+            || Done::Say("Stop requested.".into()),
+        );
     };
     let controls = move |r: Restore| {
         let s = r.state();

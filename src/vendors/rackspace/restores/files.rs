@@ -2,9 +2,11 @@
 
 use backup_console_core::api::FieldErrors;
 use backup_console_core::spec::{check_common, FormValues};
-use backup_console_core::vendors::rackspace::agent_forms::RESTORE_FILE_FIELDS;
+use backup_console_core::vendors::rackspace::agent_forms::{
+    restore_file_input, RESTORE_FILE_FIELDS,
+};
 use backup_console_core::vendors::rackspace::models::RestoreFile;
-use backup_console_core::vendors::rackspace::requests::{self, inputs::RestoreFileInput};
+use backup_console_core::vendors::rackspace::requests;
 use leptos::prelude::*;
 
 use crate::action::{Action, Done};
@@ -38,20 +40,8 @@ pub fn RestoreFiles(
     let (c, t) = (conn.clone(), tenant.clone());
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let v = values.get_untracked();
-        let flag = |k: &str| v.get(k).is_some_and(|x| x == "true");
-        let path = v
-            .get("path")
-            .map(|p| p.trim().to_owned())
-            .unwrap_or_default();
-        if path.is_empty() {
+        let Some(input) = restore_file_input(id, &values.get_untracked()) else {
             return;
-        }
-        let input = RestoreFileInput {
-            file_path: path,
-            filter: if flag("exclude") { "2" } else { "1" }.into(),
-            parent_id: id,
-            file_item_type: if flag("folder") { "1" } else { "0" }.into(),
         };
         action.run_ok(&c, requests::add_restore_file(&t, &input), move || {
             values.update(|v| {

@@ -3,11 +3,11 @@
 
 use backup_console_core::api::FieldErrors;
 use backup_console_core::spec::{check_common, FormValues};
-use backup_console_core::vendors::rackspace::agent_forms::RESTORE_TARGET_FIELDS;
+use backup_console_core::vendors::rackspace::agent_forms::{restore_input, RESTORE_TARGET_FIELDS};
 use backup_console_core::vendors::rackspace::models::{
     Agent, AvailableBackup, CompletedBackup, Restore,
 };
-use backup_console_core::vendors::rackspace::requests::{self, inputs::CreateRestore};
+use backup_console_core::vendors::rackspace::requests;
 use leptos::prelude::*;
 
 use super::super::link;
@@ -16,41 +16,6 @@ use crate::action::{Action, Done};
 use crate::components::form_field::{FormFields, ReferenceOptions};
 use crate::components::panel::Panel;
 use crate::load::{use_load, Remote};
-
-/// The request to create the restore, or the problem to fix first.
-fn create_input(
-    config: &AvailableBackup,
-    backup: &str,
-    values: &FormValues,
-    agents: &[Agent],
-) -> Result<CreateRestore, String> {
-    let text = |k: &str| {
-        values
-            .get(k)
-            .map(|v| v.trim().to_owned())
-            .unwrap_or_default()
-    };
-    let (Ok(backup_id), Ok(dest)) = (backup.parse::<u64>(), text("destination").parse::<u64>())
-    else {
-        return Err("Choose a restore point and the agent to restore to.".into());
-    };
-    if text("path").is_empty() {
-        return Err("Enter the folder to restore into.".into());
-    }
-    let data_center = agents
-        .iter()
-        .find(|a| a.machine_agent_id == config.machine_agent_id)
-        .map(|a| a.backup_data_center.clone().unwrap_or(a.datacenter.clone()))
-        .unwrap_or_default();
-    Ok(CreateRestore {
-        backup_id,
-        backup_machine_id: config.machine_agent_id,
-        destination_machine_id: dest,
-        destination_path: text("path"),
-        backup_data_center: data_center,
-        overwrite_files: text("overwrite") == "true",
-    })
-}
 
 /// Step 2: the configuration's completed backups, newest first.
 #[component]
@@ -108,7 +73,7 @@ pub fn RestoreWizard(conn: String, tenant: String) -> impl IntoView {
             return;
         };
         let known = agents.data_untracked().unwrap_or_default();
-        match create_input(
+        match restore_input(
             &config,
             &backup.get_untracked(),
             &values.get_untracked(),

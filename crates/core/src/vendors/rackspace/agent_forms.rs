@@ -1,9 +1,15 @@
 //! The small forms of an agent's page and of a restore, as field specs the UI renders.
 //! Their test ids predate the specs and stay as they were.
 
-use super::models::{Agent, BackupConfiguration};
+use super::crypto::encrypt_passphrase;
+use super::models::{Agent, AvailableBackup, BackupConfiguration, Restore};
+use super::requests::{
+    self,
+    inputs::{ChangeEncryption, CreateRestore, EncryptAgent, RestoreFileInput, UpdateRestore},
+};
 use super::views::{DATA_CENTERS, LOG_LEVELS};
-use crate::spec::{field, FieldKind::*, FieldSpec, FormValues};
+use crate::api::ApiRequest;
+use crate::spec::{field, flag_of, text_of, FieldKind::*, FieldSpec, FormValues};
 
 fn encrypted(values: &FormValues) -> bool {
     values.get("encrypted").is_some_and(|v| v == "true")
@@ -114,6 +120,100 @@ pub const RESTORE_PASSPHRASE_FIELDS: [FieldSpec; 1] = [field(
 )
 .testid("restore-passphrase")];
 
+/// A path to include in (or leave out of) restore `restore_id`; `None` without a path.
+pub fn restore_file_input(restore_id: u64, values: &FormValues) -> Option<RestoreFileInput> {
+    let path = text_of(values, "path");
+    (!path.is_empty()).then(|| RestoreFileInput {
+        file_path: path,
+        filter: if flag_of(values, "exclude") { "2" } else { "1" }.into(),
+        parent_id: restore_id,
+        file_item_type: if flag_of(values, "folder") { "1" } else { "0" }.into(),
+    })
+}
+
+/// The restore with a new destination folder (only while it is being created); `None` without
+/// a folder. Everything else is sent as the service has it.
+pub fn moved_restore(restore: &Restore, values: &FormValues) -> Option<UpdateRestore> {
+    let path = text_of(values, "path");
+    (!path.is_empty()).then(|| UpdateRestore {
+        restore_id: restore.restore_id,
+        backup_configuration_id: restore.backup_configuration_id,
+        restore_state_id: restore.restore_state_id,
+        backup_machine_id: restore.backup_machine_id,
+        destination_machine_id: restore.destination_machine_id,
+        destination_path: path,
+        backup_data_center: restore.backup_data_center.clone(),
+        backup_id: restore.backup_id,
+        overwrite_files: flag_of(values, "overwrite"),
+    })
+}
+
+/// The restore the wizard asks for (from a configuration, a restore point and the target form), or the problem to fix first.
+pub fn restore_input(
+    config: &AvailableBackup,
+    backup: &str,
+    values: &FormValues,
+    agents: &[Agent],
+) -> Result<CreateRestore, String> {
+    let text = |k: &str| text_of(values, k);
+    let (Ok(backup_id), Ok(dest)) = (backup.parse::<u64>(), text("destination").parse::<u64>())
+    else {
+        return Err("Choose a restore point and the agent to restore to.".into());
+    };
+    if text("path").is_empty() {
+        return Err("Enter the folder to restore into.".into());
+    }
+    let data_center = agents
+        .iter()
+        .find(|a| a.machine_agent_id == config.machine_agent_id)
+        .map(|a| a.backup_data_center.clone().unwrap_or(a.datacenter.clone()))
+        .unwrap_or_default();
+    Ok(CreateRestore {
+        backup_id,
+        backup_machine_id: config.machine_agent_id,
+        destination_machine_id: dest,
+        destination_path: text("path"),
+        backup_data_center: data_center,
+        overwrite_files: flag_of(values, "overwrite"),
+    })
+}
+
+/// The encryption request the form asks for (turn on, or change the passphrase), or the problem to fix first. Passphrases are RSA-encrypted with the agent's public key here.
+pub fn encryption_request(
+    tenant: &str,
+    agent: &Agent,
+    values: &FormValues,
+) -> Result<ApiRequest, String> {
+    let text = |k: &str| values.get(k).cloned().unwrap_or_default();
+    let (new, again) = (text("new"), text("again"));
+    if new.chars().count() < 8 {
+        return Err("Use a passphrase of at least 8 characters.".into());
+    }
+    if new != again {
+        return Err("The two passphrases differ.".into());
+    }
+    if !agent.is_encrypted && text("understood") != "true" {
+        return Err("Confirm that you understand encryption cannot be turned off.".into());
+    }
+    let seal =
+        |p: &str| encrypt_passphrase(&agent.public_key.modulus(), &agent.public_key.exponent(), p);
+    let id = agent.machine_agent_id;
+    if agent.is_encrypted {
+        let input = ChangeEncryption {
+            machine_agent_id: id,
+            old_encrypted_password_hex: seal(&text("old"))?,
+            new_encrypted_password_hex: seal(&new)?,
+        };
+        Ok(requests::change_encryption(tenant, &input))
+    } else {
+        let input = EncryptAgent {
+            machine_agent_id: id,
+            encrypted_password_hex: seal(&new)?,
+        };
+        Ok(requests::encrypt_agent(tenant, &input))
+    }
+}
+
 /// Why a vault cannot move from `source` to `destination`, per the documented preconditions,
 /// checked before anything is sent.
 pub fn migration_problem(
@@ -144,6 +244,108 @@ pub fn migration_problem(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn restore_forms_become_requests() {
+        let values: FormValues = [
+            ("path", " /var/www "),
+            ("exclude", "true"),
+            ("folder", "false"),
+        ]
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .into();
+        let file = restore_file_input(7, &values).unwrap();
+        assert_eq!(
+            (
+                file.file_path.as_str(),
+                file.filter.as_str(),
+                file.file_item_type.as_str(),
+                file.parent_id
+            ),
+            ("/var/www", "2", "0", 7)
+        );
+        assert!(restore_file_input(7, &FormValues::new()).is_none());
+        let restore = Restore {
+            restore_id: 7,
+            destination_path: "/old".into(),
+            ..Restore::default()
+        };
+        let moved = moved_restore(&restore, &values).unwrap();
+        assert_eq!(
+            (
+                moved.restore_id,
+                moved.destination_path.as_str(),
+                moved.overwrite_files
+            ),
+            (7, "/var/www", false)
+        );
+    }
+
+    #[test]
+    fn encryption_checks_the_passphrases_before_anything_is_encrypted() {
+        let values = |pairs: &[(&str, &str)]| -> FormValues {
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        };
+        let agent = Agent::default();
+        let problem = |v: &FormValues| encryption_request("1", &agent, v).unwrap_err();
+        assert!(problem(&values(&[("new", "short"), ("again", "short")])).contains("at least 8"));
+        assert!(
+            problem(&values(&[("new", "long enough"), ("again", "long enouhg")]))
+                .contains("differ")
+        );
+        assert!(
+            problem(&values(&[("new", "long enough"), ("again", "long enough")]))
+                .contains("cannot be turned off")
+        );
+    }
+
+    #[test]
+    fn a_restore_needs_a_point_a_destination_and_a_folder() {
+        let config = AvailableBackup {
+            machine_agent_id: 5,
+            ..AvailableBackup::default()
+        };
+        let agents = [Agent {
+            machine_agent_id: 5,
+            datacenter: "DFW".into(),
+            backup_data_center: Some("ORD".into()),
+            ..Agent::default()
+        }];
+        let mut values: FormValues = [
+            ("destination", "6"),
+            ("path", " /srv/r "),
+            ("overwrite", "true"),
+        ]
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .into();
+        let input = restore_input(&config, "134332", &values, &agents).unwrap();
+        assert_eq!(
+            (
+                input.backup_id,
+                input.backup_machine_id,
+                input.destination_machine_id
+            ),
+            (134332, 5, 6)
+        );
+        assert_eq!(
+            (
+                input.destination_path.as_str(),
+                input.backup_data_center.as_str()
+            ),
+            ("/srv/r", "ORD")
+        );
+        assert!(input.overwrite_files);
+        assert!(restore_input(&config, "", &values, &agents)
+            .unwrap_err()
+            .contains("restore point"));
+        values.remove("path");
+        assert!(restore_input(&config, "1", &values, &agents)
+            .unwrap_err()
+            .contains("folder"));
+    }
 
     #[test]
     fn migration_needs_two_unencrypted_agents_and_an_empty_destination() {

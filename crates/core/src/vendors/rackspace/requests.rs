@@ -101,6 +101,27 @@ pub mod inputs {
         pub id: u64,
     }
 
+    impl Action {
+        /// Start a backup (configuration id) or a restore (restore id, with its passphrase
+        /// encrypted for the agent when the backup is encrypted).
+        pub fn start(id: u64, encrypted_password: Option<String>) -> Self {
+            Self {
+                action: ActionKind::StartManual,
+                encrypted_password,
+                id,
+            }
+        }
+
+        /// Stop a running backup (backup id) or restore (restore id).
+        pub fn stop(id: u64) -> Self {
+            Self {
+                action: ActionKind::StopManual,
+                encrypted_password: None,
+                id,
+            }
+        }
+    }
+
     #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
     #[serde(rename_all = "PascalCase")]
     pub struct CreateRestore {
