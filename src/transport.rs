@@ -117,22 +117,45 @@ fn js_unreachable(err: wasm_bindgen::JsValue) -> ApiError {
     }
 }
 
-/// Fetch a same-site text file; `Ok(None)` when it does not exist.
-pub async fn fetch_text(url: &str) -> Result<Option<String>, String> {
+/// Fetch a same-site text file; `Ok(None)` when it does not exist. Gives up after `seconds`,
+/// so a stalled request cannot hold the console at "Starting…".
+pub async fn fetch_text(url: &str, seconds: u32) -> Result<Option<String>, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response: Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|_| "could not be fetched".to_owned())?
-        .dyn_into()
-        .map_err(|_| "not a response".to_owned())?;
-    if response.status() == 404 {
-        return Ok(None);
+    let controller = AbortController::new().map_err(|_| "no AbortController".to_owned())?;
+    let init = RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let timed_out = timed_out.clone();
+        Timeout::new(seconds * 1000, move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let outcome = async {
+        let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+            .await
+            .map_err(|_| "could not be fetched".to_owned())?
+            .dyn_into()
+            .map_err(|_| "not a response".to_owned())?;
+        if response.status() == 404 {
+            return Ok(None);
+        }
+        if !response.ok() {
+            return Err(format!("HTTP {}", response.status()));
+        }
+        let text = JsFuture::from(response.text().map_err(|_| "unreadable body".to_owned())?)
+            .await
+            .map_err(|_| "unreadable body".to_owned())?;
+        Ok(text.as_string())
     }
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
-    let text = JsFuture::from(response.text().map_err(|_| "unreadable body".to_owned())?)
-        .await
-        .map_err(|_| "unreadable body".to_owned())?;
-    Ok(text.as_string())
+    .await;
+    drop(timer);
+    outcome.map_err(|e| {
+        if timed_out.get() {
+            format!("no answer within {seconds} seconds")
+        } else {
+            e
+        }
+    })
 }

@@ -32,8 +32,21 @@ fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> HtmlEleme
     container
 }
 
+/// Let the reactive system run what the last change scheduled (effects, DOM updates): a few
+/// turns of the executor, not a wait on the clock.
 async fn settle() {
-    gloo_timers::future::TimeoutFuture::new(20).await;
+    for _ in 0..5 {
+        leptos::task::tick().await;
+    }
+}
+
+/// The `datetime` of every listed next run, in order.
+fn run_times(root: &HtmlElement) -> Vec<String> {
+    let list = root.query_selector_all("[data-testid=next-run]").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.unchecked_into::<web_sys::Element>().get_attribute("datetime"))
+        .collect()
 }
 
 fn find(root: &HtmlElement, selector: &str) -> HtmlElement {
@@ -458,19 +471,26 @@ async fn rackspace_configuration_form_validates_before_sending() {
     use backup_console::vendors::rackspace::configurations::ConfigurationForm;
     use leptos_router::components::Router;
 
-    let root = mount(|| {
+    // Friday 2026-11-27, 10:10 in New York.
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-27T15:10:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let root = mount(move || {
         provide_context(Session::new());
+        provide_context(backup_console::clock::FixedNow(now));
         view! { <Router><ConfigurationForm conn="nowhere".to_owned() tenant="1".to_owned() id=None /></Router> }
     });
     settle().await;
-    // Daily at 1:00 AM Eastern by default: five next runs with their offsets.
-    assert_eq!(count(&root, "[data-testid=next-run]"), 5);
-    let first = find(&root, "[data-testid=next-run]")
-        .get_attribute("datetime")
-        .unwrap();
-    assert!(
-        first.ends_with("T01:00:00-05:00") || first.ends_with("T01:00:00-04:00"),
-        "{first}"
+    // Daily at 1:00 AM Eastern by default: the next five nights, with their offsets.
+    assert_eq!(
+        run_times(&root),
+        [
+            "2026-11-28T01:00:00-05:00",
+            "2026-11-29T01:00:00-05:00",
+            "2026-11-30T01:00:00-05:00",
+            "2026-12-01T01:00:00-05:00",
+            "2026-12-02T01:00:00-05:00",
+        ]
     );
 
     find(&root, "[data-testid=form-submit]").click();
@@ -491,12 +511,16 @@ async fn rackspace_configuration_form_validates_before_sending() {
     settle().await;
     assert_eq!(count(&root, "[data-testid=field-hour]"), 0);
     assert_eq!(count(&root, "[data-testid=field-interval]"), 1);
-    let first_hourly = find(&root, "[data-testid=next-run]")
-        .get_attribute("datetime")
-        .unwrap();
-    assert!(
-        first_hourly.contains("T00:00:00") || first_hourly.contains(":00:00"),
-        "{first_hourly}"
+    // Every 6 hours (the default interval), counted from local midnight.
+    assert_eq!(
+        run_times(&root),
+        [
+            "2026-11-27T12:00:00-05:00",
+            "2026-11-27T18:00:00-05:00",
+            "2026-11-28T00:00:00-05:00",
+            "2026-11-28T06:00:00-05:00",
+            "2026-11-28T12:00:00-05:00",
+        ]
     );
 
     let name = find(&root, "[data-testid=field-name]");

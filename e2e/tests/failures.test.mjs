@@ -130,15 +130,15 @@ test('timeout: a slow service is reported after the connection\'s timeout', asyn
 
 test('leaving a page cancels what it was still loading', async () => {
   const page = ctx.page;
-  const failed = [];
-  page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
+  // The abort is reported asynchronously: wait for the event itself.
+  const aborted = page.waitForEvent('requestfailed', {
+    predicate: (r) => r.url().includes('/api/v1/users/') && /ABORTED/i.test(r.failure()?.errorText ?? ''),
+  });
   await ctx.sandbox.fault({ path: '/cyborgbackup/api/v1/users/', delay_ms: 4000 });
   await go('/c/cyborg/users');
   await page.getByTestId('loading').waitFor();
   await page.getByTestId('nav-cyborg-clients').click();
   await page.getByTestId('row').first().waitFor();
-  // The abort is reported asynchronously; give the event a moment to arrive.
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  assert.ok(failed.some((f) => f.includes('/api/v1/users/') && /ABORTED/i.test(f)), `aborted: ${failed.join(', ')}`);
+  await aborted;
   assert.deepEqual(page.problems, []);
 });

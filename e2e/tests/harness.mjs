@@ -87,7 +87,7 @@ export function recordApiCalls(page) {
   page.on('request', (req) => {
     // Every vendor API call (each vendor is mounted below its own name on the sandbox), not the console's files.
     if (/^\/(cyborgbackup|rackspace|xopero|cloudback|scheduled-backup)\//.test(new URL(req.url()).pathname) && req.method() !== 'OPTIONS') {
-      calls.push({ method: req.method(), url: req.url(), body: req.postData(), headers: req.headers() });
+      calls.push({ method: req.method(), url: req.url(), body: req.postData(), headers: req.headers(), at: Date.now() });
     }
   });
   return calls;

@@ -36,6 +36,8 @@ pub struct Session {
 }
 
 pub const CONFIG_ELEMENT_ID: &str = "backup-console-config";
+/// How long the console waits for `console.json` before it starts without it.
+const CONFIG_TIMEOUT_SECONDS: u32 = 5;
 
 impl Session {
     pub fn new() -> Self {
@@ -86,7 +88,12 @@ impl Session {
                 Err(problem) => self.config_problem.set(Some(problem)),
             }
         }
-        match crate::transport::fetch_text(&crate::paths::href("/console.json")).await {
+        match crate::transport::fetch_text(
+            &crate::paths::href("/console.json"),
+            CONFIG_TIMEOUT_SECONDS,
+        )
+        .await
+        {
             Ok(Some(text)) => match parse_preconfig(&text) {
                 Ok(conns) => self.merge(conns),
                 // A static host may answer with index.html for a missing file: not a problem.
@@ -96,9 +103,9 @@ impl Session {
                     .set(Some(format!("console.json: {problem}"))),
             },
             Ok(None) => {}
-            Err(problem) => self
-                .config_problem
-                .set(Some(format!("console.json: {problem}"))),
+            Err(problem) => self.config_problem.set(Some(format!(
+                "console.json: {problem}; the console started without it."
+            ))),
         }
         let (remembered, mut problems) = storage::load(Persistence::Remembered);
         self.remembered
