@@ -18,16 +18,15 @@ async function signInWithToken() {
 
 test('leaving a list while the search waits for a pause does not panic (item 4)', async () => {
   const page = ctx.page;
-  await page.clock.install();
   await go('/c/cyborg/users');
   await page.getByTestId('row').first().waitFor();
   await page.getByTestId('filter-input').fill('adm');
   await page.getByTestId('nav-cyborg-clients').click();
   await page.getByTestId('row').first().waitFor();
-  // The search would have fired 300 ms after typing, on a page that is gone.
-  await page.clock.runFor(1000);
-  await page.getByTestId('row').first().waitFor();
-  assert.ok(!page.url().includes('search='), 'the old list did not navigate');
+  // The new list's own search fires 300 ms after its typing, so by the time it has, the old
+  // list's (typed earlier, on a page that is gone) would have fired too.
+  await page.getByTestId('filter-input').fill('lab');
+  await page.waitForURL(/\/clients\?search=lab$/);
   assert.deepEqual(page.problems, []);
 });
 
@@ -43,7 +42,7 @@ test('a backup in progress recovers after signing in again and after a failed po
   await signInWithToken();
   await ctx.sandbox.fault({ path: `/rackspace/v1.0/123456/backup/${id}`, method: 'GET', status: 500, body: '{"message": "Instance Fault"}' });
   await page.getByTestId('backup-report').waitFor({ timeout: 20000 });
-  assert.equal(await page.getByTestId('backup-state').innerText(), 'Completed');
+  assert.match(await page.getByTestId('backup-state').innerText(), /^Completed/);
 
   // The edit form of a configuration, refused once, loads after signing in.
   await ctx.sandbox.fault({ path: '/rackspace/v1.0/123456/backup-configuration/148326', method: 'GET', status: 401, body: '{"message": "expired"}' });

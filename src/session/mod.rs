@@ -26,6 +26,9 @@ pub struct Session {
     pub connections: RwSignal<Vec<Connection>>,
     /// Ids of connections remembered in localStorage.
     pub remembered: RwSignal<Vec<String>>,
+    /// Ids of connections the hosting page gave (console.json, the config element): they live in
+    /// memory only, until the operator saves them as their own.
+    pub preconfigured: RwSignal<Vec<String>>,
     pub sign_in: RwSignal<Option<SignInRequest>>,
     /// Bumped when credentials change, so views that failed reload.
     pub epoch: RwSignal<u32>,
@@ -44,6 +47,7 @@ impl Session {
         Self {
             connections: RwSignal::new(Vec::new()),
             remembered: RwSignal::new(Vec::new()),
+            preconfigured: RwSignal::new(Vec::new()),
             sign_in: RwSignal::new(None),
             epoch: RwSignal::new(0),
             writes: RwSignal::new(Default::default()),
@@ -80,11 +84,17 @@ impl Session {
         });
     }
 
+    fn merge_preconfigured(&self, incoming: Vec<Connection>) {
+        self.preconfigured
+            .update(|ids| ids.extend(incoming.iter().map(|c| c.id.clone())));
+        self.merge(incoming);
+    }
+
     /// Load every source; call once at start.
     pub async fn load(self) {
         if let Some(text) = config_element_text() {
             match parse_preconfig(&text) {
-                Ok(conns) => self.merge(conns),
+                Ok(conns) => self.merge_preconfigured(conns),
                 Err(problem) => self.config_problem.set(Some(problem)),
             }
         }
@@ -95,7 +105,7 @@ impl Session {
         .await
         {
             Ok(Some(text)) => match parse_preconfig(&text) {
-                Ok(conns) => self.merge(conns),
+                Ok(conns) => self.merge_preconfigured(conns),
                 // A static host may answer with index.html for a missing file: not a problem.
                 Err(_) if text.trim_start().starts_with('<') => {}
                 Err(problem) => self
@@ -130,6 +140,8 @@ impl Session {
             self.remove(old);
         }
         let id = connection.id.clone();
+        // Saved by the operator, it is theirs now, kept where they asked.
+        self.preconfigured.update(|ids| ids.retain(|i| *i != id));
         self.merge(vec![connection]);
         self.remembered.update(|ids| {
             ids.retain(|i| *i != id);
@@ -170,10 +182,12 @@ impl Session {
     }
 
     fn persist(&self) {
+        let given = self.preconfigured.get_untracked();
         let (remembered, tab): (Vec<Connection>, Vec<Connection>) = self
             .connections
             .get_untracked()
             .into_iter()
+            .filter(|c| !given.contains(&c.id))
             .partition(|c| self.persistence_of(&c.id) == Persistence::Remembered);
         storage::store(Persistence::Remembered, &remembered);
         storage::store(Persistence::Tab, &tab);
