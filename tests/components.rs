@@ -45,7 +45,10 @@ fn run_times(root: &HtmlElement) -> Vec<String> {
     let list = root.query_selector_all("[data-testid=next-run]").unwrap();
     (0..list.length())
         .filter_map(|i| list.item(i))
-        .filter_map(|n| n.unchecked_into::<web_sys::Element>().get_attribute("datetime"))
+        .filter_map(|n| {
+            n.unchecked_into::<web_sys::Element>()
+                .get_attribute("datetime")
+        })
         .collect()
 }
 

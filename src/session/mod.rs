@@ -160,14 +160,30 @@ impl Session {
 
     /// New credentials for a connection, kept where the connection already lives.
     pub fn set_token(&self, id: &str, token: String) {
+        self.set_credentials(id, token, None);
+    }
+
+    /// New credentials after a sign-in: the token, and the refresh token that keeps it fresh
+    /// (none for a pasted token). What failed for want of them loads again.
+    pub fn set_credentials(&self, id: &str, token: String, refresh_token: Option<String>) {
+        self.replace_tokens(id, token, refresh_token);
+        self.sign_in.set(None);
+        self.epoch.update(|e| *e += 1);
+    }
+
+    /// Tokens renewed behind the operator's back (a refresh): nothing reloads for it.
+    pub fn refreshed(&self, id: &str, token: String, refresh_token: Option<String>) {
+        self.replace_tokens(id, token, refresh_token);
+    }
+
+    fn replace_tokens(&self, id: &str, token: String, refresh_token: Option<String>) {
         self.connections.update(|all| {
             if let Some(c) = all.iter_mut().find(|c| c.id == id) {
                 c.token = Some(token);
+                c.refresh_token = refresh_token;
             }
         });
         self.persist();
-        self.sign_in.set(None);
-        self.epoch.update(|e| *e += 1);
     }
 
     pub fn persistence_of(&self, id: &str) -> Persistence {

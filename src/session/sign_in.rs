@@ -23,6 +23,8 @@ use crate::components::status::ErrorBanner;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SignedIn {
     pub token: String,
+    /// A token that renews `token` when it expires (CyBorgBackup JWT): a secret too.
+    pub refresh_token: Option<String>,
     pub fields: Vec<(&'static str, String)>,
 }
 
@@ -47,7 +49,7 @@ fn finish(session: Session, id: &str, signed_in: SignedIn) {
             }
         }
     });
-    session.set_token(id, signed_in.token);
+    session.set_credentials(id, signed_in.token, signed_in.refresh_token);
 }
 
 /// Values a method's fields start with: what the connection already says (an email, a user).
@@ -89,7 +91,8 @@ pub fn SignInDialog() -> impl IntoView {
         let method = connection.as_ref().and_then(crate::vendors::sign_in);
         if let (Some(c), Some(m)) = (&connection, &method) {
             values.set(prefilled(c, m));
-            use_method.set(!c.has_credentials());
+            // A signed-in session (it has a refresh token) signs in the same way again.
+            use_method.set(!c.has_credentials() || c.refresh_token.is_some());
         }
         let submit = {
             let id = id.clone();
@@ -105,7 +108,7 @@ pub fn SignInDialog() -> impl IntoView {
                             &id,
                             SignedIn {
                                 token: value,
-                                fields: Vec::new(),
+                                ..SignedIn::default()
                             },
                         );
                         token.set(String::new());

@@ -34,6 +34,7 @@ pub fn page(connection: Connection, path: &[&str]) -> AnyView {
 pub fn sign_in(connection: &Connection) -> Option<crate::session::sign_in::SignInMethod> {
     match connection.vendor {
         Vendor::Rackspace => rackspace::sign_in::method(connection),
+        Vendor::CyBorgBackup => cyborgbackup::sign_in::method(connection),
         _ => None,
     }
 }

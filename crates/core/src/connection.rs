@@ -19,6 +19,9 @@ pub struct Connection {
     pub token: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_key: Option<String>,
+    /// For vendors whose sign-in yields a refresh token too (CyBorgBackup JWT): a secret.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
     /// Vendor-specific fields (tenant_id, project_id, account, ...), kept as given.
     #[serde(flatten)]
     pub extra: BTreeMap<String, serde_json::Value>,
@@ -33,6 +36,7 @@ impl Connection {
             base_url: base_url.to_owned(),
             token: None,
             api_key: None,
+            refresh_token: None,
             extra: BTreeMap::new(),
         }
     }
@@ -110,6 +114,7 @@ impl Connection {
         Self {
             token: None,
             api_key: None,
+            refresh_token: None,
             ..self.clone()
         }
     }

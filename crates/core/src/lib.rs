@@ -9,5 +9,6 @@ pub mod api;
 pub mod connection;
 pub mod format;
 pub mod schedule;
+pub mod single_flight;
 pub mod spec;
 pub mod vendors;

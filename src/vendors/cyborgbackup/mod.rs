@@ -6,6 +6,7 @@ mod detail;
 mod form;
 mod home;
 mod list;
+pub mod sign_in;
 
 use backup_console_core::connection::Connection;
 use backup_console_core::vendors::cyborgbackup::Resource;

@@ -48,6 +48,7 @@ fn run(connection: Connection, values: FormValues) -> SignInFuture {
         Ok(SignedIn {
             token: answer.access.token.id,
             fields: tenant.map(|t| ("tenant_id", t)).into_iter().collect(),
+            ..SignedIn::default()
         })
     })
 }

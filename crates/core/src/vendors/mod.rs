@@ -146,6 +146,33 @@ impl Vendor {
         secret.filter(|s| !s.trim().is_empty())
     }
 
+    /// The request that renews the connection's token, for vendors whose sign-in yields a
+    /// refresh token (CyBorgBackup's JWT); `None` when there is nothing to renew with.
+    pub fn renewal(self, connection: &Connection) -> Option<ApiRequest> {
+        let refresh = connection.refresh_token.as_deref()?;
+        match self {
+            Vendor::CyBorgBackup => Some(cyborgbackup::jwt::refresh(refresh)),
+            _ => None,
+        }
+    }
+
+    /// Whether `token` should be renewed before it is used `now`.
+    pub fn renewal_due(self, token: &str, now: chrono::DateTime<chrono::Utc>) -> bool {
+        match self {
+            Vendor::CyBorgBackup => cyborgbackup::jwt::refresh_due(token, now),
+            _ => false,
+        }
+    }
+
+    /// The renewed token and, when it rotates, the next refresh token.
+    pub fn read_renewal(
+        self,
+        response: &crate::api::ApiResponse,
+    ) -> Result<(String, Option<String>), crate::api::ApiError> {
+        let pair: cyborgbackup::jwt::TokenPair = response.json("the token refresh")?;
+        Ok((pair.access, pair.refresh))
+    }
+
     /// Add the connection's credentials the way this vendor expects them.
     pub fn authorize(self, connection: &Connection, request: ApiRequest) -> ApiRequest {
         match (self, self.credential(connection)) {

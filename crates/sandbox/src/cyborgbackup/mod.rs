@@ -1,5 +1,6 @@
 //! CyBorgBackup API v1, simulated: `/cyborgbackup/api/v1/...` on the sandbox.
 
+mod jwt;
 mod seed;
 mod store;
 
@@ -65,6 +66,9 @@ pub fn router(sim: Sim) -> Router {
     Router::new()
         .route("/api/v1/ping", get(ping))
         .route("/api/v1/ping/", get(ping))
+        .route("/api/token/obtain/", post(jwt::obtain))
+        .route("/api/token/refresh/", post(jwt::refresh))
+        .route("/__jwt", post(jwt::set_lifetimes))
         .merge(authenticated)
         .fallback(|| async { error(StatusCode::NOT_FOUND, "Not found.") })
         .with_state(sim)
@@ -88,26 +92,36 @@ const NOT_ALLOWED: Refusal = Refusal(StatusCode::METHOD_NOT_ALLOWED, "Method not
 
 type Answer = Result<Response, Refusal>;
 
-/// DRF token authentication: `Authorization: Token <key>`.
-async fn authenticate(State(sim): State<Sim>, request: Request, next: Next) -> Response {
-    let header = request
-        .headers()
+/// The user a request's credentials name: a DRF token, or a JWT access token still valid.
+fn user_of(store: &Store, headers: &HeaderMap) -> Result<u64, &'static str> {
+    let header = headers
         .get(header::AUTHORIZATION)
         .and_then(|h| h.to_str().ok())
         .unwrap_or("");
-    let challenge = [(header::WWW_AUTHENTICATE, "Token")];
-    let Some(token) = header.strip_prefix("Token ") else {
-        return (
-            challenge,
-            error(
-                StatusCode::UNAUTHORIZED,
-                "Authentication credentials were not provided.",
-            ),
-        )
-            .into_response();
-    };
-    if !sim.lock().tokens.contains_key(token.trim()) {
-        return (challenge, error(StatusCode::UNAUTHORIZED, "Invalid token.")).into_response();
+    if let Some(token) = header.strip_prefix("Bearer ") {
+        return match store.jwt.check(token.trim(), Utc::now()) {
+            jwt::Bearer::Valid(user) => Ok(user),
+            jwt::Bearer::Expired | jwt::Bearer::Unknown => {
+                Err("Given token not valid for any token type")
+            }
+        };
+    }
+    match header.strip_prefix("Token ") {
+        Some(token) => store
+            .tokens
+            .get(token.trim())
+            .copied()
+            .ok_or("Invalid token."),
+        None => Err("Authentication credentials were not provided."),
+    }
+}
+
+/// DRF token authentication (`Authorization: Token <key>`) and simplejwt (`Bearer <access>`).
+async fn authenticate(State(sim): State<Sim>, request: Request, next: Next) -> Response {
+    let refused = user_of(&sim.lock(), request.headers()).err();
+    if let Some(detail) = refused {
+        let challenge = [(header::WWW_AUTHENTICATE, "Token")];
+        return (challenge, error(StatusCode::UNAUTHORIZED, detail)).into_response();
     }
     next.run(request).await
 }
@@ -130,16 +144,9 @@ async fn config() -> Json<Value> {
 
 async fn me(State(sim): State<Sim>, headers: HeaderMap) -> Response {
     let store = sim.lock();
-    let token = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|h| h.to_str().ok())
-        .and_then(|h| h.strip_prefix("Token "))
-        .unwrap_or("")
-        .trim();
-    let user = store
-        .tokens
-        .get(token)
-        .and_then(|id| store.get(Resource::Users, *id));
+    let user = user_of(&store, &headers)
+        .ok()
+        .and_then(|id| store.get(Resource::Users, id));
     let results: Vec<Value> = user
         .map(|u| store.present(Resource::Users, u))
         .into_iter()

@@ -17,6 +17,7 @@ pub struct Store {
     pub next_job: u64,
     /// Token to the id of the user it belongs to.
     pub tokens: HashMap<String, u64>,
+    pub jwt: super::jwt::Jwt,
 }
 
 pub enum Failure {
@@ -51,7 +52,16 @@ impl Store {
             next_id: HashMap::new(),
             next_job: 1,
             tokens: HashMap::new(),
+            jwt: super::jwt::Jwt::default(),
         }
+    }
+
+    /// The id of the user with this email (CyBorgBackup signs in by email).
+    pub fn user_by_email(&self, email: &str) -> Option<u64> {
+        self.objects[&Resource::Users]
+            .iter()
+            .find(|(_, u)| u["email"].as_str() == Some(email.trim()))
+            .map(|(id, _)| *id)
     }
 
     pub fn get(&self, resource: Resource, id: u64) -> Option<&Value> {

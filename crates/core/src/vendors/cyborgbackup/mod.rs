@@ -7,6 +7,7 @@
 //! `400` with `{"field": ["message"]}`, and the API token goes in `Authorization: Token <key>`.
 
 pub mod forms;
+pub mod jwt;
 pub mod models;
 pub mod requests;
 pub mod resources;
@@ -19,5 +20,11 @@ pub const API_ROOT: &str = "/api/v1";
 
 /// DRF token authentication.
 pub fn authorize(request: ApiRequest, token: &str) -> ApiRequest {
-    request.header("Authorization", format!("Token {}", token.trim()))
+    // A signed-in session carries a JWT (`Bearer`); a key made in Django's admin is a DRF token.
+    let scheme = if jwt::is_jwt(token) {
+        "Bearer"
+    } else {
+        "Token"
+    };
+    request.header("Authorization", format!("{scheme} {}", token.trim()))
 }
