@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 
-use crate::calls::{call, decode_json, decode_nothing, Decode};
+use crate::calls::{call, decode_json, decode_nothing, CallOptions, Decode};
 use crate::components::status::{ErrorBanner, Notice};
 use crate::paths::go_to;
 use crate::session::{use_session, Session};
@@ -34,6 +34,8 @@ pub enum Done {
 pub struct Action {
     session: Session,
     navigate: StoredValue<Navigate, LocalStorage>,
+    /// The last write, to send again on "Try again".
+    last: StoredValue<Option<std::rc::Rc<dyn Fn()>>, LocalStorage>,
     pub busy: RwSignal<bool>,
     pub notice: RwSignal<Option<String>>,
     pub error: RwSignal<Option<ApiError>>,
@@ -50,6 +52,7 @@ impl Action {
         let navigate = leptos_router::hooks::use_navigate();
         Self {
             session: use_session(),
+            last: StoredValue::new_local(None),
             navigate: StoredValue::new_local(std::rc::Rc::new(move |href: &str| {
                 navigate(href, go_to())
             })),
@@ -60,15 +63,24 @@ impl Action {
     }
 
     /// Send a write and read its JSON answer; `done` gets the answer and may return a notice.
-    pub fn run<T>(self, conn: &str, request: ApiRequest, done: impl FnOnce(T) -> Done + 'static)
-    where
+    pub fn run<T>(
+        self,
+        conn: &str,
+        request: ApiRequest,
+        done: impl FnOnce(T) -> Done + Clone + 'static,
+    ) where
         T: DeserializeOwned + 'static,
     {
         self.run_with(conn, request, decode_json::<T>, done);
     }
 
     /// Send a write whose answer body does not matter.
-    pub fn run_ok(self, conn: &str, request: ApiRequest, done: impl FnOnce() -> Done + 'static) {
+    pub fn run_ok(
+        self,
+        conn: &str,
+        request: ApiRequest,
+        done: impl FnOnce() -> Done + Clone + 'static,
+    ) {
         self.run_with(conn, request, decode_nothing, move |()| done());
     }
 
@@ -78,7 +90,7 @@ impl Action {
         conn: &str,
         request: ApiRequest,
         decode: Decode<T>,
-        done: impl FnOnce(T) -> Done + 'static,
+        done: impl FnOnce(T) -> Done + Clone + 'static,
     ) {
         // A second click while the first write runs must not send it twice.
         if self.busy.get_untracked() {
@@ -86,11 +98,17 @@ impl Action {
         }
         let session = self.session;
         let conn = conn.to_owned();
+        // Writes are never sent again by themselves: the operator may, with "Try again".
+        let again = {
+            let (conn, request, done) = (conn.clone(), request.clone(), done.clone());
+            std::rc::Rc::new(move || self.run_with(&conn, request.clone(), decode, done.clone()))
+        };
+        self.last.set_value(Some(again));
         self.busy.set(true);
         self.notice.set(None);
         self.error.set(None);
         spawn_local(async move {
-            let result = call(session, &conn, request, decode, None).await;
+            let result = call(session, &conn, request, decode, CallOptions::default()).await;
             self.busy.try_set(false);
             match result {
                 Ok(value) => match done(value) {
@@ -128,7 +146,21 @@ impl Action {
     pub fn view(self) -> impl IntoView {
         view! {
             {move || self.notice.get().map(|m| view! { <Notice message=m /> })}
-            {move || self.error.get().map(|e| view! { <ErrorBanner error=e /> })}
+            {move || self.error.get().map(|e| {
+                // A refused input or a missing permission will not change by asking again.
+                let worth_again = matches!(e.kind(), "server" | "unreachable" | "timeout" | "rate-limited" | "malformed" | "unexpected");
+                view! {
+                    <ErrorBanner error=e />
+                    {worth_again.then(|| view! {
+                        <p><button type="button" data-testid="action-retry" disabled=move || self.busy.get()
+                            on:click=move |_| {
+                                if let Some(again) = self.last.get_value() {
+                                    again();
+                                }
+                            }>"Try again"</button></p>
+                    })}
+                }
+            })}
         }
     }
 }

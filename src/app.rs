@@ -17,6 +17,15 @@ pub fn App() -> impl IntoView {
     let session = Session::new();
     provide_context(session);
     spawn_local(session.load());
+    let online = RwSignal::new(
+        web_sys::window().is_none_or(|w| w.navigator().on_line()),
+    );
+    // Back online: what failed meanwhile loads again.
+    let _ = window_event_listener(leptos::ev::online, move |_| {
+        online.set(true);
+        session.epoch.update(|e| *e += 1);
+    });
+    let _ = window_event_listener(leptos::ev::offline, move |_| online.set(false));
 
     view! {
         <Router base=base_path()>
@@ -32,6 +41,11 @@ pub fn App() -> impl IntoView {
             <div class="layout">
                 <Sidebar />
                 <main id="main" tabindex="-1">
+                    {move || (!online.get()).then(|| view! {
+                        <div class="banner warning" role="status" data-testid="offline">
+                            "This browser is offline. Pages load again when the network is back; nothing you save is sent until then."
+                        </div>
+                    })}
                     {move || {
                         session.config_problem.get().map(|p| view! { <Notice message=p /> })
                     }}

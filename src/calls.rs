@@ -11,6 +11,7 @@
 
 use backup_console_core::api::{ApiError, ApiRequest, ApiResponse};
 use backup_console_core::connection::Connection;
+use backup_console_core::retry::{parse_retry_after, RetryPolicy};
 use backup_console_core::single_flight::SingleFlight;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
@@ -77,7 +78,22 @@ fn renewable(connection: &Connection) -> bool {
     connection.refresh_token.is_some() && connection.vendor.renewal(connection).is_some()
 }
 
-async fn send(
+/// How a call is made beyond its request.
+#[derive(Clone, Default)]
+pub struct CallOptions {
+    /// Aborts the call (its view went away, or a newer request replaced it).
+    pub cancel: Option<web_sys::AbortController>,
+    /// Told `(retry, of)` before each retry of a read, so the view can say so.
+    pub on_retry: Option<Callback<(u32, u32)>>,
+}
+
+impl CallOptions {
+    fn cancelled(&self) -> bool {
+        self.cancel.as_ref().is_some_and(|c| c.signal().aborted())
+    }
+}
+
+async fn send_once(
     connection: &Connection,
     request: ApiRequest,
     cancel: Option<web_sys::AbortController>,
@@ -90,13 +106,53 @@ async fn send(
     }
 }
 
+/// Send, and for reads try again after a network failure, 429 or 502-504, waiting longer each
+/// time (or as `Retry-After` says), at most the connection's `retries` times. Writes go once.
+async fn send(
+    connection: &Connection,
+    request: &ApiRequest,
+    options: &CallOptions,
+) -> Result<ApiResponse, ApiError> {
+    let policy =
+        RetryPolicy::with_retries(connection.extra.get("retries").and_then(|r| r.as_u64()));
+    let mut retry = 0;
+    loop {
+        let result = send_once(connection, request.clone(), options.cancel.clone()).await;
+        let jitter = js_sys::Math::random();
+        let wait = match &result {
+            _ if !request.is_read() || retry >= policy.max_retries || options.cancelled() => None,
+            Err(ApiError::Unreachable { .. } | ApiError::Timeout { .. }) => {
+                Some(policy.delay(retry + 1, None, jitter))
+            }
+            Ok(r) if RetryPolicy::retries_status(r.status) => {
+                let asked = r
+                    .header("retry-after")
+                    .and_then(|v| parse_retry_after(v, chrono::Utc::now()));
+                Some(policy.delay(retry + 1, asked, jitter))
+            }
+            _ => None,
+        };
+        let Some(wait) = wait else {
+            return result;
+        };
+        retry += 1;
+        if let Some(told) = options.on_retry {
+            told.run((retry, policy.max_retries));
+        }
+        gloo_timers::future::sleep(wait).await;
+        if options.cancelled() {
+            return result;
+        }
+    }
+}
+
 /// Send `request` on connection `connection_id`; any answer but a success is an error in the
 /// operator's words, and a 401 that renewing cannot cure asks the operator to sign in again.
 pub async fn call_raw(
     session: Session,
     connection_id: &str,
     request: ApiRequest,
-    cancel: Option<web_sys::AbortController>,
+    options: CallOptions,
 ) -> Result<ApiResponse, ApiError> {
     let Some(mut connection) = session.connection(connection_id) else {
         return Err(ApiError::NotFound {
@@ -116,7 +172,7 @@ pub async fn call_raw(
         let _ = renew(session, connection_id).await;
         connection = session.connection(connection_id).unwrap_or(connection);
     }
-    let mut response = send(&connection, request.clone(), cancel.clone()).await?;
+    let mut response = send(&connection, &request, &options).await?;
     // An expired token the first check missed (clocks differ): renew once and ask again.
     if response.status == 401
         && !tried
@@ -124,7 +180,7 @@ pub async fn call_raw(
         && renew(session, connection_id).await.is_ok()
     {
         connection = session.connection(connection_id).unwrap_or(connection);
-        response = send(&connection, request, cancel).await?;
+        response = send(&connection, &request, &options).await?;
     }
     if response.status == 401 {
         session.sign_in.try_set(Some(SignInRequest {
@@ -145,10 +201,10 @@ pub async fn call<T>(
     connection_id: &str,
     request: ApiRequest,
     decode: Decode<T>,
-    cancel: Option<web_sys::AbortController>,
+    options: CallOptions,
 ) -> Result<T, ApiError> {
     let subject = request.subject.clone();
-    let response = call_raw(session, connection_id, request, cancel).await?;
+    let response = call_raw(session, connection_id, request, options).await?;
     decode(&response, &subject)
 }
 
@@ -158,5 +214,12 @@ pub async fn call_json<T: DeserializeOwned>(
     connection_id: &str,
     request: ApiRequest,
 ) -> Result<T, ApiError> {
-    call(session, connection_id, request, decode_json::<T>, None).await
+    call(
+        session,
+        connection_id,
+        request,
+        decode_json::<T>,
+        CallOptions::default(),
+    )
+    .await
 }

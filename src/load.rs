@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 
-use crate::calls::{call, decode_json, Decode};
+use crate::calls::{call, decode_json, CallOptions, Decode};
 use crate::session::Session;
 
 /// Poll while the data says something is under way (a running backup).
@@ -31,6 +31,8 @@ pub struct Remote<T: 'static> {
     data: RwSignal<Option<T>>,
     error: RwSignal<Option<ApiError>>,
     loading: RwSignal<bool>,
+    /// While a read is being retried: (retry, of).
+    retrying: RwSignal<Option<(u32, u32)>>,
     again: RwSignal<u32>,
     poll: StoredValue<Option<Poll<T>>>,
 }
@@ -46,6 +48,7 @@ impl<T> Copy for Remote<T> {}
 #[derive(Clone, Debug, PartialEq)]
 pub struct Status {
     pub loading: bool,
+    pub retrying: Option<(u32, u32)>,
     pub has_data: bool,
     pub error: Option<ApiError>,
 }
@@ -81,6 +84,7 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Remote<T> {
         let this = *self;
         Signal::derive(move || Status {
             loading: this.loading.get(),
+            retrying: this.retrying.get(),
             has_data: this.data.with(Option::is_some),
             error: this.error.get(),
         })
@@ -121,6 +125,7 @@ where
         data: RwSignal::new(None),
         error: RwSignal::new(None),
         loading: RwSignal::new(false),
+        retrying: RwSignal::new(None),
         again: RwSignal::new(0),
         poll: StoredValue::new(None),
     };
@@ -163,11 +168,19 @@ where
         let controller = web_sys::AbortController::new().ok();
         in_flight.set_value(controller.clone());
         spawn_local(async move {
-            let result = call(session, &connection_id, request, decode, controller).await;
+            let retrying = remote.retrying;
+            let options = CallOptions {
+                cancel: controller,
+                on_retry: Some(Callback::new(move |attempt| {
+                    retrying.try_set(Some(attempt));
+                })),
+            };
+            let result = call(session, &connection_id, request, decode, options).await;
             if generation.try_get_value() != Some(mine) {
                 return;
             }
             remote.loading.try_set(false);
+            remote.retrying.try_set(None);
             let poll = remote.poll.try_get_value().flatten();
             let next = match result {
                 Ok(value) => {
@@ -273,7 +286,11 @@ where
                     if let Some(c) = &controller {
                         controllers.try_update_value(|all| all.push(c.clone()));
                     }
-                    let result = call(session, &conn, req, decode_json::<T>, controller).await;
+                    let options = CallOptions {
+                        cancel: controller,
+                        on_retry: None,
+                    };
+                    let result = call(session, &conn, req, decode_json::<T>, options).await;
                     if generation.try_get_value() != Some(mine) {
                         return;
                     }

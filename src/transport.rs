@@ -55,7 +55,8 @@ pub async fn send_cancellable(
         init.set_body(&body.encode().into());
     }
     init.set_headers(&headers);
-    init.set_signal(Some(&controller.signal()));
+    let signal = controller.signal();
+    init.set_signal(Some(&signal));
 
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
@@ -84,14 +85,50 @@ pub async fn send_cancellable(
     }
     .await;
     drop(timer);
-    outcome.map_err(|err| {
-        if timed_out.get() {
-            ApiError::Timeout { seconds }
-        } else {
-            js_unreachable(err)
-        }
-    })
+    match outcome {
+        Ok(response) => Ok(response),
+        Err(_) if timed_out.get() => Err(ApiError::Timeout { seconds }),
+        // Cancelled by its view: nobody reads the answer.
+        Err(err) if signal.aborted() => Err(js_unreachable(err)),
+        Err(err) => Err(diagnose(&url, err).await),
+    }
 }
+
+/// Why a fetch got no answer: the browser does not tell (on purpose), so ask the host once more
+/// in `no-cors` mode. If it answers that way, it is reachable and the first answer was withheld
+/// for want of CORS headers; if not, it is unreachable.
+async fn diagnose(url: &str, err: wasm_bindgen::JsValue) -> ApiError {
+    let unreachable = js_unreachable(err);
+    let Some(window) = web_sys::window() else {
+        return unreachable;
+    };
+    let base = window
+        .document()
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    let Ok(target) = web_sys::Url::new_with_base(url, &base) else {
+        return unreachable;
+    };
+    let origin = target.origin();
+    // The console's own origin never needs CORS: a proxy there is down, not refusing.
+    if window.location().origin().ok().as_deref() == Some(origin.as_str()) {
+        return unreachable;
+    }
+    let init = RequestInit::new();
+    init.set_mode(web_sys::RequestMode::NoCors);
+    let controller = AbortController::new().ok();
+    if let Some(c) = &controller {
+        init.set_signal(Some(&c.signal()));
+    }
+    let _timer = controller.map(|c| Timeout::new(PROBE_MS, move || c.abort()));
+    match JsFuture::from(window.fetch_with_str_and_init(&format!("{origin}/"), &init)).await {
+        Ok(_) => ApiError::Blocked { origin },
+        Err(_) => unreachable,
+    }
+}
+
+/// How long the reachability probe may take.
+const PROBE_MS: u32 = 5000;
 
 /// The answer's headers a script may read (CORS exposes only some of them).
 fn headers_of(response: &Response) -> Vec<(String, String)> {

@@ -175,6 +175,16 @@ fn PanelFrame(
             _ => None,
         }
     };
+    let retrying = move || {
+        status.with(|s| s.retrying).map(|(n, of)| {
+            view! {
+                <p class="loading" role="status" data-testid="retrying">
+                    <span class="spinner" aria-hidden="true"></span>
+                    {format!("The service did not answer; trying again ({n} of {of})…")}
+                </p>
+            }
+        })
+    };
     let class = if heading.is_some() {
         "resource-panel panel"
     } else {
@@ -184,6 +194,7 @@ fn PanelFrame(
         <section class=class data-testid=testid aria-busy=move || status.with(|s| s.loading).to_string()>
             {head}
             {action.map(|a| a.view())}
+            {retrying}
             {state}
             {move || body.run()}
         </section>

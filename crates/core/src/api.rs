@@ -77,6 +77,9 @@ pub struct ApiRequest {
     pub body: Option<Body>,
     /// What the call is about, for error messages ("user 3", "policies").
     pub subject: String,
+    /// A POST that only reads (Xopero's `getmany`): safe to send again after a failure, as GETs are.
+    #[serde(default)]
+    pub read_only: bool,
 }
 
 impl ApiRequest {
@@ -89,7 +92,19 @@ impl ApiRequest {
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
+            read_only: false,
         }
+    }
+
+    /// Mark a non-GET call as a read (it changes nothing), so it may be retried.
+    pub fn read_only(mut self) -> Self {
+        self.read_only = true;
+        self
+    }
+
+    /// Whether sending the call twice does no harm: GETs and reads marked so.
+    pub fn is_read(&self) -> bool {
+        self.read_only || self.method == Method::Get
     }
 
     pub fn get(path: impl Into<String>) -> Self {
@@ -237,9 +252,14 @@ pub enum ApiError {
         status: u16,
         detail: String,
     },
-    /// The request never got an HTTP answer (offline, DNS, refused, CORS).
+    /// The request never got an HTTP answer (offline, DNS, refused).
     Unreachable {
         detail: String,
+    },
+    /// The service answered, but the browser withheld the answer: no CORS headers for this
+    /// console's origin (the usual case for vendor APIs called from a static site).
+    Blocked {
+        origin: String,
     },
     Timeout {
         seconds: u32,
@@ -313,6 +333,7 @@ impl ApiError {
             ApiError::RateLimited => "rate-limited",
             ApiError::Server { .. } => "server",
             ApiError::Unreachable { .. } => "unreachable",
+            ApiError::Blocked { .. } => "cors",
             ApiError::Timeout { .. } => "timeout",
             ApiError::Malformed { .. } => "malformed",
             ApiError::Unexpected { .. } => "unexpected",
@@ -369,7 +390,11 @@ impl fmt::Display for ApiError {
             ),
             ApiError::Unreachable { .. } => write!(
                 f,
-                "The service is unreachable. Check the connection's base URL and your network."
+                "The service is unreachable: the browser could not reach the API. Check the connection's base URL and your network."
+            ),
+            ApiError::Blocked { origin } => write!(
+                f,
+                "The browser blocked the answer from {origin}: the service sends no CORS headers for this console. Serve the console and the API from one origin through a reverse proxy (see the deployment notes)."
             ),
             ApiError::Timeout { seconds } => {
                 write!(f, "The service did not answer within {seconds} seconds.")

@@ -78,6 +78,7 @@ pub fn organizations(query: &OrganizationQuery) -> ApiRequest {
         query.to_body(),
         "the organizations".into(),
     )
+    .read_only()
 }
 
 /// `git/repositories/getmany`: one organization's repositories.
@@ -87,6 +88,7 @@ pub fn repositories(organization_id: &str, query: &RepositoryQuery) -> ApiReques
         query.to_body(organization_id),
         format!("organization {organization_id}"),
     )
+    .read_only()
 }
 
 /// `git/repositories/activate`: give licences to the repositories.
@@ -140,6 +142,7 @@ pub fn plans(organization_id: &str, query: &PlanQuery) -> ApiRequest {
         query.to_body(organization_id),
         format!("the plans of organization {organization_id}"),
     )
+    .read_only()
 }
 
 fn plan_repository(path: &str, plan_id: &str, repository_id: &str) -> ApiRequest {
@@ -191,3 +194,18 @@ pub const OPERATIONS: [&str; 11] = [
     "/git/repositories/remove",
     "/git/repositories/sync",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_getmany_calls_are_reads_and_the_rest_are_writes() {
+        assert!(organizations(&OrganizationQuery::default()).is_read());
+        assert!(repositories("o", &RepositoryQuery::default()).is_read());
+        assert!(plans("o", &PlanQuery::default()).is_read());
+        assert!(!sync("o").is_read());
+        assert!(!activate(&["r".into()]).is_read());
+        assert!(!login("a@b.c", "p", false).is_read());
+    }
+}
