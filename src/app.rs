@@ -17,9 +17,7 @@ pub fn App() -> impl IntoView {
     let session = Session::new();
     provide_context(session);
     spawn_local(session.load());
-    let online = RwSignal::new(
-        web_sys::window().is_none_or(|w| w.navigator().on_line()),
-    );
+    let online = RwSignal::new(web_sys::window().is_none_or(|w| w.navigator().on_line()));
     // Back online: what failed meanwhile loads again.
     let _ = window_event_listener(leptos::ev::online, move |_| {
         online.set(true);

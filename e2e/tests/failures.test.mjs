@@ -99,7 +99,7 @@ test('500: a server fault is reported and the page recovers on retry', async () 
 });
 
 test('unreachable: a service that does not answer is named as such', async () => {
-  await withTabConnections([{ id: 'gone', vendor: 'cyborgbackup', label: 'Gone', base_url: 'http://127.0.0.1:9', token: 't' }]);
+  await withTabConnections([{ id: 'gone', vendor: 'cyborgbackup', label: 'Gone', base_url: 'http://127.0.0.1:9', token: 't', retries: 0 }]);
   await go('/c/gone/schedules');
   await banner().waitFor();
   assert.equal(await banner().getAttribute('data-kind'), 'unreachable');
@@ -119,7 +119,7 @@ test('malformed JSON: an unreadable answer is an error, not a crash', async () =
 });
 
 test('timeout: a slow service is reported after the connection\'s timeout', async () => {
-  await withTabConnections([{ id: 'slow', vendor: 'cyborgbackup', label: 'Slow', base_url: `${ctx.sandbox.url}/cyborgbackup`, token: 'demo-token', timeout_seconds: 1 }]);
+  await withTabConnections([{ id: 'slow', vendor: 'cyborgbackup', label: 'Slow', base_url: `${ctx.sandbox.url}/cyborgbackup`, token: 'demo-token', timeout_seconds: 1, retries: 0 }]);
   await ctx.sandbox.fault({ path: '/cyborgbackup/api/v1/users/', delay_ms: 4000 });
   await go('/c/slow/users');
   await ctx.page.getByTestId('loading').waitFor();

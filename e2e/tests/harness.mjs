@@ -16,6 +16,7 @@ const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export async function startSandbox(options = {}) {
   const args = ['--port', '0', '--dist', options.dist ?? dist];
   if (options.consolePath) args.push('--console-path', options.consolePath);
+  if (options.noCors) args.push('--no-cors');
   const child = spawn(sandboxBin, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let out = '';

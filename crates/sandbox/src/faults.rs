@@ -29,6 +29,12 @@ pub struct Fault {
     /// How many requests it applies to.
     #[serde(default = "one")]
     pub times: u32,
+    /// A `Retry-After` header sent with `status` (503, 429).
+    #[serde(default)]
+    pub retry_after: Option<String>,
+    /// Drop the connection instead of answering: the browser sees a network error.
+    #[serde(default)]
+    pub drop: bool,
 }
 
 fn one() -> u32 {
@@ -89,12 +95,44 @@ pub async fn inject(State(faults): State<Faults>, request: Request, next: Next) 
     if fault.delay_ms > 0 {
         tokio::time::sleep(Duration::from_millis(fault.delay_ms)).await;
     }
+    if fault.drop {
+        return dropped();
+    }
     match fault.status.and_then(|s| StatusCode::from_u16(s).ok()) {
-        Some(status) => Response::builder()
-            .status(status)
-            .header(header::CONTENT_TYPE, "application/json")
-            .body(Body::from(fault.body.unwrap_or_default()))
-            .expect("valid fault response"),
+        Some(status) => {
+            let mut answer = Response::builder()
+                .status(status)
+                .header(header::CONTENT_TYPE, "application/json");
+            if let Some(after) = &fault.retry_after {
+                answer = answer.header(header::RETRY_AFTER, after.as_str());
+            }
+            answer
+                .body(Body::from(fault.body.unwrap_or_default()))
+                .expect("valid fault response")
+        }
         None => next.run(request).await,
     }
+}
+
+/// An answer cut off: its start is sent, then the connection closes. (Closed before any byte,
+/// browsers would quietly send an idempotent request again on a new connection.) The page sees
+/// a network error.
+pub fn dropped() -> Response {
+    use futures::StreamExt;
+    // A pause between the start and the failure, so the start is on the wire first.
+    let failing = futures::stream::iter([
+        Ok(axum::body::Bytes::from_static(b"{\"count\": ")),
+        Err(std::io::Error::other("dropped by the sandbox")),
+    ])
+    .then(|part| async move {
+        if part.is_err() {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        part
+    });
+    Response::builder()
+        .status(StatusCode::OK)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from_stream(failing))
+        .expect("valid dropped response")
 }

@@ -38,6 +38,8 @@ pub struct Sandbox {
     pub dist: Option<Arc<PathBuf>>,
     /// The path the console is served under (`/` by default).
     pub console_path: Arc<str>,
+    /// Answer with CORS headers (the default), or without any, as the real vendors do.
+    pub cors: bool,
 }
 
 impl Sandbox {
@@ -51,7 +53,14 @@ impl Sandbox {
             faults: faults::Faults::default(),
             dist: dist.map(Arc::new),
             console_path: Arc::from("/"),
+            cors: true,
         }
+    }
+
+    /// Send no CORS headers, as the real vendors do (for testing a reverse proxy in front).
+    pub fn without_cors(mut self) -> Self {
+        self.cors = false;
+        self
     }
 
     /// Serve the console below `path` (e.g. `/admin/backups`) instead of at the root.
@@ -113,22 +122,30 @@ pub fn app(sandbox: Sandbox) -> Router {
             sandbox.faults.clone(),
             faults::inject,
         ));
-    Router::new()
+    let cors = sandbox.cors;
+    let router = Router::new()
         .route("/__sandbox/reset", post(reset))
         .route("/__sandbox/faults", post(faults::add).delete(faults::clear))
         .with_state(sandbox.clone())
         .merge(vendors)
-        .merge(console::router(sandbox))
-        // Outermost, so errors and injected faults carry CORS headers too.
-        .layer(
-            CorsLayer::new()
-                .allow_origin(Any)
-                .allow_methods(Any)
-                .allow_headers(Any)
-                // Keystone's token comes in a header the browser hides unless it is exposed.
-                .expose_headers([axum::http::HeaderName::from_static("x-subject-token")])
-                .max_age(std::time::Duration::from_secs(600)),
-        )
+        .merge(console::router(sandbox));
+    if !cors {
+        return router;
+    }
+    // Outermost, so errors and injected faults carry CORS headers too.
+    router.layer(
+        CorsLayer::new()
+            .allow_origin(Any)
+            .allow_methods(Any)
+            .allow_headers(Any)
+            // Headers the browser hides unless they are exposed: Keystone's token, and
+            // how long to wait before asking again.
+            .expose_headers([
+                axum::http::HeaderName::from_static("x-subject-token"),
+                axum::http::header::RETRY_AFTER,
+            ])
+            .max_age(std::time::Duration::from_secs(600)),
+    )
 }
 
 async fn reset(State(sandbox): State<Sandbox>) -> (StatusCode, Json<serde_json::Value>) {

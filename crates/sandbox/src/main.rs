@@ -1,4 +1,4 @@
-//! `backup-console-sandbox [--port 8080] [--bind 127.0.0.1] [--dist dist] [--console-path /base]`
+//! `backup-console-sandbox [--port 8080] [--bind 127.0.0.1] [--dist dist] [--console-path /base] [--no-cors]`
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -11,6 +11,7 @@ async fn main() {
     let mut bind = String::from("127.0.0.1");
     let mut dist: Option<PathBuf> = None;
     let mut console_path = String::from("/");
+    let mut cors = true;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || {
@@ -26,6 +27,7 @@ async fn main() {
             "--bind" => bind = value(),
             "--dist" => dist = Some(PathBuf::from(value())),
             "--console-path" => console_path = value(),
+            "--no-cors" => cors = false,
             "-h" | "--help" => usage(""),
             other => usage(&format!("unknown argument {other}")),
         }
@@ -54,21 +56,24 @@ async fn main() {
     if !console_path.starts_with('/') {
         usage("--console-path starts with /");
     }
-    axum::serve(
-        listener,
-        app(Sandbox::new(dist).with_console_path(&console_path)),
-    )
-    .with_graceful_shutdown(async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
-    .await
-    .expect("server runs");
+    let sandbox = Sandbox::new(dist).with_console_path(&console_path);
+    let sandbox = if cors {
+        sandbox
+    } else {
+        sandbox.without_cors()
+    };
+    axum::serve(listener, app(sandbox))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .expect("server runs");
 }
 
 fn usage(problem: &str) -> ! {
     if !problem.is_empty() {
         eprintln!("error: {problem}");
     }
-    eprintln!("usage: backup-console-sandbox [--port 8080] [--bind 127.0.0.1] [--dist dist] [--console-path /base]");
+    eprintln!("usage: backup-console-sandbox [--port 8080] [--bind 127.0.0.1] [--dist dist] [--console-path /base] [--no-cors]");
     std::process::exit(2)
 }
