@@ -438,7 +438,7 @@ async fn window_grid_paints_by_drag_and_by_keyboard() {
 #[wasm_bindgen_test]
 async fn window_grid_flags_runs_outside_the_window() {
     let window = RwSignal::new(BackupWindow::nightly(&[1, 2, 3, 4, 5], 22, 6));
-    let tz: chrono_tz::Tz = "Europe/Paris".parse().unwrap();
+    let tz: backup_console_core::schedule::Zone = "Europe/Paris".parse().unwrap();
     let cron =
         backup_console_core::schedule::CronExpr::parse("0 23,12 * * 1", Dialect::Standard).unwrap();
     let after =

@@ -7,9 +7,9 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use backup_console_core::schedule::Zone;
 use backup_console_core::schedule::{CronExpr, Dialect};
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 
 const MIX: [(&str, &str); 10] = [
     ("*/5 * * * *", "UTC"),
@@ -27,7 +27,7 @@ const ROUNDS: usize = 50;
 
 fn main() {
     let start: DateTime<Utc> = "2026-11-27T00:00:00Z".parse().unwrap();
-    let cases: Vec<(CronExpr, Tz, &str)> = MIX
+    let cases: Vec<(CronExpr, Zone, &str)> = MIX
         .iter()
         .map(|(e, z)| {
             (

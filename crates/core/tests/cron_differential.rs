@@ -14,9 +14,9 @@ mod known;
 
 use std::collections::BTreeSet;
 
+use backup_console_core::schedule::Zone;
 use backup_console_core::schedule::{CronExpr, Dialect};
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, Offset, TimeZone, Timelike, Utc};
-use chrono_tz::Tz;
 use known::{Why, KNOWN};
 use serde::Deserialize;
 
@@ -38,7 +38,7 @@ fn cases() -> Vec<Case> {
         .collect()
 }
 
-fn zone(case: &Case) -> Tz {
+fn zone(case: &Case) -> Zone {
     case.tz.parse().expect("known zone")
 }
 
@@ -51,17 +51,17 @@ fn ours(case: &Case) -> Vec<DateTime<Utc>> {
         .collect()
 }
 
-fn offset_at(tz: Tz, t: DateTime<Utc>) -> i32 {
+fn offset_at(tz: Zone, t: DateTime<Utc>) -> i32 {
     t.with_timezone(&tz).offset().fix().local_minus_utc()
 }
 
 /// Whether the zone's offset changed by half an hour in the day before `t` (Lord Howe).
-fn after_a_half_hour_change(tz: Tz, t: DateTime<Utc>) -> bool {
+fn after_a_half_hour_change(tz: Zone, t: DateTime<Utc>) -> bool {
     (offset_at(tz, t) - offset_at(tz, t - Duration::hours(24))).abs() == 1800
 }
 
 /// Whether a local wall-clock time does not exist.
-fn skipped(tz: Tz, date: NaiveDate, hour: u32) -> bool {
+fn skipped(tz: Zone, date: NaiveDate, hour: u32) -> bool {
     let wall = date.and_hms_opt(hour, 0, 0).expect("valid hour");
     matches!(tz.from_local_datetime(&wall), LocalResult::None)
 }

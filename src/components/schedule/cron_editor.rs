@@ -1,9 +1,9 @@
 //! Cron editor: the text, a field-by-field builder and presets kept in sync with it, live
 //! validation and description, a time-zone picker and the next runs.
 
+use backup_console_core::schedule::Zone;
 use backup_console_core::schedule::{CronExpr, Dialect};
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use leptos::prelude::*;
 
 use super::{iso_with_offset, run_label};
@@ -53,8 +53,8 @@ pub fn next_runs(
     tz: &str,
     from: Option<DateTime<Utc>>,
     count: usize,
-) -> Vec<DateTime<Tz>> {
-    match (CronExpr::parse(text, dialect), tz.parse::<Tz>()) {
+) -> Vec<DateTime<Zone>> {
+    match (CronExpr::parse(text, dialect), tz.parse::<Zone>()) {
         (Ok(cron), Ok(zone)) => cron.next_runs_in(zone, from.unwrap_or_else(Utc::now), count),
         _ => Vec::new(),
     }
@@ -62,7 +62,7 @@ pub fn next_runs(
 
 /// Every time zone chrono-tz knows, for the picker.
 pub fn zone_names() -> impl Iterator<Item = &'static str> {
-    chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name())
+    Zone::all().map(Zone::name)
 }
 
 #[component]
@@ -81,7 +81,7 @@ pub fn CronEditor(
     let parsed =
         Memo::new(move |_| CronExpr::parse(&value.get(), dialect).map_err(|e| e.to_string()));
     let zone = Memo::new(move |_| {
-        tz.get().parse::<Tz>().map_err(|_| {
+        tz.get().parse::<Zone>().map_err(|_| {
             format!(
                 "\"{}\" is not a time zone name like Europe/Paris.",
                 tz.get()

@@ -5,16 +5,16 @@ pub mod cron_editor;
 pub mod page;
 pub mod window_grid;
 
+use backup_console_core::schedule::Zone;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 
 /// `<time datetime>` wants the instant with its offset.
-pub fn iso_with_offset(t: &DateTime<Tz>) -> String {
+pub fn iso_with_offset(t: &DateTime<Zone>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 /// How a run reads in a list: "Mon 2026-11-30 05:00 EST".
-pub fn run_label(t: &DateTime<Tz>) -> String {
+pub fn run_label(t: &DateTime<Zone>) -> String {
     t.format("%a %Y-%m-%d %H:%M %Z").to_string()
 }
 

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use backup_console_core::schedule::cron::WEEKDAY_NAMES;
 use backup_console_core::schedule::window::{BackupWindow, DAYS, DAY_NAMES, HOURS, MONDAY_FIRST};
+use backup_console_core::schedule::Zone;
 use chrono::{DateTime, Datelike, Timelike};
-use chrono_tz::Tz;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -64,7 +64,7 @@ pub fn WindowGrid(
     window: RwSignal<BackupWindow>,
     /// Runs of the current schedule, drawn on the grid.
     #[prop(into, default = Signal::derive(Vec::new))]
-    runs: Signal<Vec<DateTime<Tz>>>,
+    runs: Signal<Vec<DateTime<Zone>>>,
 ) -> impl IntoView {
     let cursor = RwSignal::new(Cursor { row: 0, hour: 0 });
     // Shift-selection starts where Space last painted, with that value.

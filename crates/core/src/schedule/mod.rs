@@ -6,6 +6,9 @@ pub mod window;
 pub mod windows_zones;
 mod windows_zones_data;
 pub mod xopero;
+pub mod zone;
+mod zone_data;
 
 pub use cron::{CronError, CronExpr, Dialect};
 pub use window::BackupWindow;
+pub use zone::Zone;

@@ -7,8 +7,8 @@
 
 use std::fmt;
 
+use super::zone::Zone;
 use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveTime, TimeZone, Utc};
-use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::cron::WEEKDAY_NAMES;
@@ -160,7 +160,11 @@ impl RackspaceSchedule {
 
     /// The next `count` runs for a preview, or why there is none to show: an invalid schedule
     /// (its problems) or a zone the console does not know. Manual schedules have no runs.
-    pub fn preview(&self, after: DateTime<Utc>, count: usize) -> Result<Vec<DateTime<Tz>>, String> {
+    pub fn preview(
+        &self,
+        after: DateTime<Utc>,
+        count: usize,
+    ) -> Result<Vec<DateTime<Zone>>, String> {
         let problems: Vec<String> = self.validate().into_values().flatten().collect();
         if !problems.is_empty() {
             return Err(problems.join(" "));
@@ -171,7 +175,7 @@ impl RackspaceSchedule {
         }
     }
 
-    pub fn time_zone(&self) -> Option<Tz> {
+    pub fn time_zone(&self) -> Option<Zone> {
         windows_zones::to_iana(&self.time_zone_id)
     }
 
@@ -188,7 +192,7 @@ impl RackspaceSchedule {
     /// The next `count` runs after `after`, in the schedule's own zone (nothing for manual or
     /// invalid schedules, or a zone the console does not know: [`Self::preview`] says which).
     /// Times that do not exist on a daylight-saving day are skipped.
-    pub fn next_runs(&self, after: DateTime<Utc>, count: usize) -> Vec<DateTime<Tz>> {
+    pub fn next_runs(&self, after: DateTime<Utc>, count: usize) -> Vec<DateTime<Zone>> {
         let Some(tz) = self.time_zone() else {
             return Vec::new();
         };

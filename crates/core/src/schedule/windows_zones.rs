@@ -2,13 +2,13 @@
 //! CLDR's `windowsZones` mapping. The tables are generated (`windows_zones_data.rs`, by
 //! `scripts/reference/windows_zones.py`, which names its source and version).
 
-use chrono_tz::Tz;
+use super::zone::Zone;
 
 pub use super::windows_zones_data::{IANA_TO_WINDOWS, WINDOWS_ZONES};
 
 /// The IANA zone for a Windows zone name (CLDR's default for it, any letter case); IANA names
 /// are accepted as they are. `None` when the console does not know the name.
-pub fn to_iana(name: &str) -> Option<Tz> {
+pub fn to_iana(name: &str) -> Option<Zone> {
     let name = name.trim();
     WINDOWS_ZONES
         .iter()
@@ -19,7 +19,7 @@ pub fn to_iana(name: &str) -> Option<Tz> {
 
 /// The Windows name for an IANA zone, when CLDR maps one to it (in any territory, so
 /// Europe/Paris gives "Romance Standard Time" although Windows' default for it is Brussels).
-pub fn to_windows(tz: Tz) -> Option<&'static str> {
+pub fn to_windows(tz: Zone) -> Option<&'static str> {
     IANA_TO_WINDOWS
         .binary_search_by(|(iana, _)| (*iana).cmp(tz.name()))
         .ok()
@@ -29,33 +29,31 @@ pub fn to_windows(tz: Tz) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::schedule::zone::zone;
 
     #[test]
     fn the_complete_cldr_mapping_is_known() {
-        assert_eq!(
-            to_iana("Taipei Standard Time"),
-            Some(chrono_tz::Asia::Taipei)
-        );
+        assert_eq!(to_iana("Taipei Standard Time"), Some(zone("Asia/Taipei")));
         assert_eq!(
             to_iana("E. Europe Standard Time"),
-            Some(chrono_tz::Europe::Chisinau)
+            Some(zone("Europe/Chisinau"))
         );
         assert_eq!(
             to_iana("Eastern Standard Time"),
-            Some(chrono_tz::America::New_York)
+            Some(zone("America/New_York"))
         );
         assert_eq!(
             to_iana("eastern standard time"),
-            Some(chrono_tz::America::New_York)
+            Some(zone("America/New_York"))
         );
-        assert_eq!(to_iana("Europe/Paris"), Some(chrono_tz::Europe::Paris));
+        assert_eq!(to_iana("Europe/Paris"), Some(zone("Europe/Paris")));
         assert_eq!(to_iana("Mars Standard Time"), None);
         assert_eq!(
-            to_windows(chrono_tz::Europe::Paris),
+            to_windows(zone("Europe/Paris")),
             Some("Romance Standard Time")
         );
         assert_eq!(
-            to_windows(chrono_tz::Asia::Taipei),
+            to_windows(zone("Asia/Taipei")),
             Some("Taipei Standard Time")
         );
         assert!(WINDOWS_ZONES.len() > 130, "{}", WINDOWS_ZONES.len());
@@ -70,7 +68,7 @@ mod tests {
             assert_eq!(to_windows(tz), Some(windows), "{iana}");
         }
         for (iana, windows) in IANA_TO_WINDOWS {
-            let tz: Tz = iana.parse().unwrap_or_else(|_| panic!("{iana} unknown"));
+            let tz: Zone = iana.parse().unwrap_or_else(|_| panic!("{iana} unknown"));
             assert_eq!(to_windows(tz), Some(windows));
             assert!(
                 WINDOWS_ZONES.iter().any(|(w, _)| *w == windows),

@@ -8,8 +8,8 @@
 //! weekday of the month" (5 = last). Unknown numbers are kept and sent back unchanged.
 //! Times are the agent's local wall clock; the console evaluates them in a zone the operator picks.
 
+use super::zone::Zone;
 use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::window::BackupWindow;
@@ -147,14 +147,14 @@ impl XoperoSchedule {
     /// The next `count` runs of all options together, read in `tz`, each with its option's index.
     pub fn next_runs(
         &self,
-        tz: Tz,
+        tz: Zone,
         after: DateTime<Utc>,
         count: usize,
-    ) -> Vec<(DateTime<Tz>, usize)> {
+    ) -> Vec<(DateTime<Zone>, usize)> {
         let mut runs = Vec::new();
         let mut day = after.with_timezone(&tz).date_naive();
         for _ in 0..400 {
-            let mut today: Vec<(DateTime<Tz>, usize)> = Vec::new();
+            let mut today: Vec<(DateTime<Zone>, usize)> = Vec::new();
             for (index, option) in self
                 .options
                 .iter()
@@ -186,11 +186,11 @@ impl XoperoSchedule {
     /// Runs that the backup window blocks.
     pub fn runs_outside_window(
         &self,
-        tz: Tz,
+        tz: Zone,
         after: DateTime<Utc>,
         count: usize,
-    ) -> Vec<DateTime<Tz>> {
-        let runs: Vec<DateTime<Tz>> = self
+    ) -> Vec<DateTime<Zone>> {
+        let runs: Vec<DateTime<Zone>> = self
             .next_runs(tz, after, count)
             .into_iter()
             .map(|(t, _)| t)
@@ -233,7 +233,7 @@ mod tests {
     fn next_runs_merge_options_and_window_flags_blocked_ones() {
         let mut schedule: XoperoSchedule = serde_json::from_str(DOCUMENTED).unwrap();
         // From Friday 2026-11-27: Fri (weekly), Tue 1 Dec is both monthly and weekly.
-        let runs = schedule.next_runs(chrono_tz::UTC, at("2026-11-27T00:00:00Z"), 4);
+        let runs = schedule.next_runs(Zone::UTC, at("2026-11-27T00:00:00Z"), 4);
         let shown: Vec<(String, usize)> = runs
             .iter()
             .map(|(t, i)| (t.format("%a %d %H:%M").to_string(), *i))
@@ -250,7 +250,7 @@ mod tests {
         schedule.backup_window = BackupWindow::nightly(&[0, 1, 2, 3, 4, 5, 6], 18, 6);
         assert_eq!(
             schedule
-                .runs_outside_window(chrono_tz::UTC, at("2026-11-27T00:00:00Z"), 4)
+                .runs_outside_window(Zone::UTC, at("2026-11-27T00:00:00Z"), 4)
                 .len(),
             4
         );
@@ -303,7 +303,7 @@ mod tests {
             retention: None,
         };
         let runs: Vec<String> = schedule
-            .next_runs(chrono_tz::UTC, at("2026-11-01T00:00:00Z"), 2)
+            .next_runs(Zone::UTC, at("2026-11-01T00:00:00Z"), 2)
             .iter()
             .map(|(t, _)| t.format("%Y-%m-%d").to_string())
             .collect();

@@ -1,9 +1,9 @@
 //! Which days and times match, and the next runs in UTC or in an IANA zone.
 
+use crate::schedule::zone::Zone;
 use chrono::{
     DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc,
 };
-use chrono_tz::Tz;
 
 use super::{CronExpr, FieldKind};
 
@@ -61,7 +61,7 @@ impl CronExpr {
 
     /// The next `count` runs after `after`, in UTC.
     pub fn next_runs(&self, after: DateTime<Utc>, count: usize) -> Vec<DateTime<Utc>> {
-        self.next_runs_in(Tz::UTC, after, count)
+        self.next_runs_in(Zone::UTC, after, count)
             .into_iter()
             .map(|t| t.with_timezone(&Utc))
             .collect()
@@ -73,7 +73,12 @@ impl CronExpr {
     /// wall-clock reading): a wall-clock time that does not exist (the hour skipped in spring)
     /// is skipped, and a wall-clock time that happens twice (the hour repeated in autumn) runs
     /// once, at its first occurrence.
-    pub fn next_runs_in(&self, tz: Tz, after: DateTime<Utc>, count: usize) -> Vec<DateTime<Tz>> {
+    pub fn next_runs_in(
+        &self,
+        tz: Zone,
+        after: DateTime<Utc>,
+        count: usize,
+    ) -> Vec<DateTime<Zone>> {
         let mut runs = Vec::with_capacity(count);
         let Some(mut cursor) = next_minute(after.with_timezone(&tz).naive_local()) else {
             return runs;

@@ -8,8 +8,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::schedule::zone::Zone;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 
 use super::models::ScheduleType;
 use crate::schedule::cron::{FieldKind, WEEKDAY_NAMES};
@@ -139,7 +139,12 @@ pub fn describe_pattern(schedule_type: &ScheduleType, pattern: &str) -> String {
 }
 
 /// The next `count` runs of a valid pattern in `zone` (the preview beside the editor).
-pub fn next_runs(pattern: &str, zone: Tz, after: DateTime<Utc>, count: usize) -> Vec<DateTime<Tz>> {
+pub fn next_runs(
+    pattern: &str,
+    zone: Zone,
+    after: DateTime<Utc>,
+    count: usize,
+) -> Vec<DateTime<Zone>> {
     CronExpr::parse(pattern, Dialect::Standard)
         .map(|e| e.next_runs_in(zone, after, count))
         .unwrap_or_default()
@@ -148,6 +153,7 @@ pub fn next_runs(pattern: &str, zone: Tz, after: DateTime<Utc>, count: usize) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::schedule::zone::zone;
     use proptest::prelude::*;
 
     fn calendar(days: &[u8], times: &[(u8, u8)]) -> Calendar {
@@ -204,9 +210,9 @@ mod tests {
             "At 09:00 on Monday"
         );
         let after = "2025-03-01T00:00:00Z".parse().unwrap();
-        let runs = next_runs("0 9 * * 1", chrono_tz::Europe::Moscow, after, 2);
+        let runs = next_runs("0 9 * * 1", zone("Europe/Moscow"), after, 2);
         assert_eq!(runs[0].to_rfc3339(), "2025-03-03T09:00:00+03:00");
-        assert!(next_runs("nonsense", chrono_tz::UTC, after, 2).is_empty());
+        assert!(next_runs("nonsense", Zone::UTC, after, 2).is_empty());
     }
 
     fn grid() -> impl Strategy<Value = Calendar> {

@@ -2,7 +2,7 @@
 //! operator's zone, and table columns (keys are the answers' field names; sortable columns order
 //! by the matching API property, see [`order_property`]).
 
-use chrono_tz::Tz;
+use crate::schedule::zone::Zone;
 
 use super::loose;
 use super::models::{AssignedPlan, LastStatus, Organization, PlanSummary, Repository};
@@ -79,7 +79,7 @@ pub fn status_counts(status: &LastStatus) -> String {
 }
 
 /// Epoch milliseconds read in `tz`: "2022-02-22 20:00 CET", or "never" for 0.
-pub fn when(ms: u64, tz: Tz) -> String {
+pub fn when(ms: u64, tz: Zone) -> String {
     loose::time(ms).map_or_else(
         || "never".to_owned(),
         |t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M %Z").to_string(),
@@ -217,6 +217,7 @@ pub const PLAN_COLUMNS: [Column<AssignedPlan>; 3] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::schedule::zone::zone;
 
     #[test]
     fn drivers_badges_and_times_read_well() {
@@ -250,9 +251,9 @@ mod tests {
             status_counts(&status(1, 2, 1)),
             "1 succeeded, 2 warnings, 1 error"
         );
-        assert_eq!(when(0, chrono_tz::UTC), "never");
+        assert_eq!(when(0, Zone::UTC), "never");
         assert_eq!(
-            when(1643754961233, chrono_tz::Europe::Warsaw),
+            when(1643754961233, zone("Europe/Warsaw")),
             "2022-02-01 23:36 CET"
         );
         assert_eq!(order_property("totalRepositories"), "TotalRepositories");
