@@ -52,6 +52,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/") view=Overview />
                             <Route path=path!("/connections") view=crate::session::connections_page::ConnectionsPage />
                             <Route path=path!("/schedule") view=crate::components::schedule::page::SchedulePage />
+                            // For the end-to-end test of the crash screen: a page that panics.
+                            <Route path=path!("/__test/panic") view=PanicTest />
                             <Route path=path!("/c/:conn") view=ConnectionRoute />
                             <Route path=path!("/c/:conn/*rest") view=ConnectionRoute />
                         </Routes>
@@ -167,4 +169,12 @@ fn NotFound() -> impl IntoView {
         <h1>"Page not found"</h1>
         <p data-testid="not-found-page">"This address is not part of the console. "<a href=href("/")>"Go to the overview"</a>"."</p>
     }
+}
+
+/// A page that panics, so the end-to-end tests can see the crash screen.
+#[component]
+fn PanicTest() -> impl IntoView {
+    panic!("a test of the crash screen");
+    #[allow(unreachable_code)]
+    ()
 }

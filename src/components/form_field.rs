@@ -257,6 +257,9 @@ pub fn FormFields(
     validate: Validator,
     #[prop(default = Dialect::Standard)] dialect: Dialect,
 ) -> impl IntoView {
+    if let Some(scope) = use_context::<super::draft::DraftScope>() {
+        scope.register(values, fields);
+    }
     fields
         .iter()
         .map(|spec| {
