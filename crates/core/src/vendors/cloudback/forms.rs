@@ -171,6 +171,43 @@ pub fn subject_from(values: &FormValues, existing: &[Subject]) -> Result<Subject
     }
 }
 
+/// A pasted line the console will not check, and why (unreadable, or already listed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PasteNote {
+    pub line: String,
+    pub message: String,
+}
+
+/// What pasting does: the new subjects to check by fetching their definitions, and a note for
+/// every other line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PastePlan {
+    pub to_check: Vec<Subject>,
+    pub notes: Vec<PasteNote>,
+}
+
+pub fn paste_plan(text: &str, existing: &[Subject]) -> PastePlan {
+    let parsed = super::paste::parse_lines(text);
+    let mut plan = PastePlan::default();
+    for error in parsed.errors {
+        plan.notes.push(PasteNote {
+            line: format!("Line {}: {}", error.line, error.text),
+            message: error.message,
+        });
+    }
+    for subject in parsed.subjects {
+        if existing.iter().any(|s| s.same_as(&subject)) {
+            plan.notes.push(PasteNote {
+                line: subject.to_line(),
+                message: "Already in the list.".into(),
+            });
+        } else {
+            plan.to_check.push(subject);
+        }
+    }
+    plan
+}
+
 /// What enabling or disabling one selected subject does.
 #[derive(Clone, Debug, PartialEq)]
 pub enum BulkStep {
@@ -306,6 +343,29 @@ mod tests {
         assert_eq!(bad.keys().collect::<Vec<_>>(), ["account", "subjectName"]);
         assert_eq!(subject_defaults()["platform"], "GitHub");
         assert_eq!(platform_options()[1].1, "Azure DevOps");
+    }
+
+    #[test]
+    fn pasting_checks_only_new_readable_subjects() {
+        let existing = [Subject::new(
+            "GitHub",
+            "acme",
+            SubjectType::Repository,
+            "api",
+        )];
+        let plan = paste_plan("GitHub acme/api\nGitHub acme/mobile\nnonsense\n", &existing);
+        assert_eq!(
+            plan.to_check,
+            [Subject::new(
+                "GitHub",
+                "acme",
+                SubjectType::Repository,
+                "mobile"
+            )]
+        );
+        assert_eq!(plan.notes.len(), 2);
+        assert!(plan.notes[0].line.starts_with("Line 3: nonsense"));
+        assert_eq!(plan.notes[1].message, "Already in the list.");
     }
 
     #[test]
