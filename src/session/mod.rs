@@ -139,11 +139,16 @@ impl Session {
         self.persist();
     }
 
-    /// New credentials for a connection, kept where the connection already lives.
+    /// New credentials for a connection, kept where the connection already lives, in the slot
+    /// it signs in with (a Cloudback connection's API key, everyone else's token).
     pub fn set_token(&self, id: &str, token: String) {
         self.connections.update(|all| {
             if let Some(c) = all.iter_mut().find(|c| c.id == id) {
-                c.token = Some(token);
+                if c.api_key.is_some() {
+                    c.api_key = Some(token);
+                } else {
+                    c.token = Some(token);
+                }
             }
         });
         self.persist();
