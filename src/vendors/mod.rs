@@ -4,6 +4,7 @@
 pub mod cloudback;
 pub mod cyborgbackup;
 pub mod rackspace;
+pub mod scheduled_backup;
 
 use backup_console_core::connection::Connection;
 use backup_console_core::vendors::Vendor;
@@ -15,6 +16,7 @@ pub fn sections(vendor: Vendor) -> Vec<(&'static str, &'static str)> {
         Vendor::CyBorgBackup => cyborgbackup::sections(),
         Vendor::Rackspace => rackspace::sections(),
         Vendor::Cloudback => cloudback::sections(),
+        Vendor::ScheduledBackup => scheduled_backup::sections(),
         _ => Vec::new(),
     }
 }
@@ -25,6 +27,7 @@ pub fn page(connection: Connection, path: &[&str]) -> AnyView {
         Vendor::CyBorgBackup => cyborgbackup::page(connection, path),
         Vendor::Rackspace => rackspace::page(connection, path),
         Vendor::Cloudback => cloudback::page(connection, path),
+        Vendor::ScheduledBackup => scheduled_backup::page(connection, path),
         vendor => view! {
             <h1>{connection.display_name().to_owned()}</h1>
             <p data-testid="vendor-unsupported">{vendor.title()}" is not supported by this console yet."</p>
@@ -37,6 +40,7 @@ pub fn page(connection: Connection, path: &[&str]) -> AnyView {
 pub fn sign_in(connection: &Connection) -> Option<crate::session::sign_in::SignInMethod> {
     match connection.vendor {
         Vendor::Rackspace => rackspace::sign_in::method(connection),
+        Vendor::ScheduledBackup => scheduled_backup::sign_in::method(connection),
         _ => None,
     }
 }
@@ -46,6 +50,7 @@ pub fn sign_in(connection: &Connection) -> Option<crate::session::sign_in::SignI
 pub fn live_fields(vendor: Vendor) -> &'static [&'static str] {
     match vendor {
         Vendor::Cloudback => &["subjects"],
+        Vendor::ScheduledBackup => &["project_id"],
         _ => &[],
     }
 }
