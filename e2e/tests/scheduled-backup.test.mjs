@@ -226,11 +226,15 @@ test('checkpoints: filters, paging, a chain\'s full backup (409), delete a chain
   await go('/c/sbackup/checkpoints');
   await rowCount(8);
   assert.equal(await page.locator('td[data-col=status] [data-tone=bad]').count(), 1);
-  await go('/c/sbackup/checkpoints?limit=5');
-  await rowCount(5);
+  await go('/c/sbackup/checkpoints?limit=4');
+  await rowCount(4);
+  const firstPage = await rows().allInnerTexts();
   await page.getByTestId('page-next').click();
-  await rowCount(3);
-  assert.equal(new URL(api('GET', '/checkpoints/').at(-1).url).searchParams.get('limit'), '5');
+  await page.getByTestId('page-status').filter({ hasText: 'Page 2 · 8 in all' }).waitFor();
+  await rowCount(4);
+  assert.notDeepEqual(await rows().allInnerTexts(), firstPage);
+  assert.equal(new URL(api('GET', '/checkpoints/').at(-1).url).searchParams.get('limit'), '4');
+  assert.ok(await page.getByTestId('page-next').isDisabled(), 'a full last page has no next');
 
   await go('/c/sbackup/checkpoints');
   await page.getByTestId('field-plan_name').fill('weekly-web');

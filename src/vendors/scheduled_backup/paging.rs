@@ -134,7 +134,7 @@ pub fn MarkerPager(
                     }
                 }}
             </span>
-            <button data-testid="page-next" disabled=move || !pages.with(|p| p.has_next(shown.get())) || last_id.with(Option::is_none)
+            <button data-testid="page-next" disabled=move || !pages.with(|p| p.has_more(shown.get(), total.get())) || last_id.with(Option::is_none)
                 on:click=move |_| {
                     if let Some(last) = last_id.get_untracked() {
                         pages.update(|p| p.next(&last));

@@ -213,6 +213,12 @@ impl MarkerPages {
         shown >= self.limit as usize
     }
 
+    /// Like [`MarkerPages::has_next`], unless the service's total says this page is the last.
+    pub fn has_more(&self, shown: usize, total: Option<u64>) -> bool {
+        let seen = (self.page() - 1) * self.limit as usize + shown;
+        self.has_next(shown) && total.is_none_or(|t| (seen as u64) < t)
+    }
+
     pub fn has_previous(&self) -> bool {
         !self.markers.is_empty()
     }
@@ -328,6 +334,8 @@ mod tests {
             (None, 1, false)
         );
         assert!(pages.has_next(2) && !pages.has_next(1));
+        assert!(pages.has_more(2, None) && pages.has_more(2, Some(3)));
+        assert!(!pages.has_more(2, Some(2)), "a full last page has no next");
         pages.next("p2");
         pages.next("p4");
         assert_eq!((pages.marker(), pages.page()), (Some("p4"), 3));
