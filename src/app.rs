@@ -131,13 +131,19 @@ fn ConnectionRoute() -> impl IntoView {
     let params = use_params_map();
     let location = leptos_router::hooks::use_location();
     let conn_id = Memo::new(move |_| params.with(|p| p.get("conn").unwrap_or_default()));
-    // New credentials must not rebuild the page: the operator's unsaved input lives there.
+    // New credentials must not rebuild the page: the operator's unsaved input lives there. Nor
+    // may fields the vendor's pages keep up to date themselves and read live (a Cloudback
+    // connection's subjects, the project a Keystone sign-in names).
     let connection = Memo::new(move |_| {
         let id = conn_id.get();
         session.connections.with(|all| {
-            all.iter()
-                .find(|c| c.id == id)
-                .map(Connection::without_secrets)
+            all.iter().find(|c| c.id == id).map(|c| {
+                let mut page_view = c.without_secrets();
+                for field in vendors::live_fields(c.vendor) {
+                    page_view.extra.remove(*field);
+                }
+                page_view
+            })
         })
     });
     // Segments from the raw path: a segment may hold an encoded `/` (a Cloudback subject name).

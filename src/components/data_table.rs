@@ -5,6 +5,8 @@
 //! shares one copy of the rendering code. Ordering is either the server's (the page passes
 //! `on_sort` and keeps the order in its URL) or the console's (by the precomputed keys).
 
+use std::collections::BTreeSet;
+
 use backup_console_core::format;
 use backup_console_core::spec::{Cell, Column, SortKey, Sorting};
 use leptos::prelude::*;
@@ -88,6 +90,9 @@ pub fn Table<T>(
     #[prop(optional, into)] order_by: Option<Signal<Option<String>>>,
     #[prop(optional)] on_sort: Option<Callback<String>>,
     #[prop(optional, into)] initial_order: Option<String>,
+    /// Rows the operator ticked, by row id, for actions on several at once.
+    #[prop(optional)]
+    selection: Option<RwSignal<BTreeSet<String>>>,
 ) -> impl IntoView
 where
     T: Send + Sync + 'static,
@@ -134,7 +139,7 @@ where
         rows
     });
     view! {
-        <TableView heads=heads rows=shown order_by=order on_sort=on_sort link_base=link_base caption=caption />
+        <TableView heads=heads rows=shown order_by=order on_sort=on_sort link_base=link_base caption=caption selection=selection />
     }
 }
 
@@ -162,8 +167,9 @@ pub fn TableView(
     on_sort: Callback<String>,
     link_base: String,
     caption: String,
+    #[prop(default = None)] selection: Option<RwSignal<BTreeSet<String>>>,
 ) -> impl IntoView {
-    let columns = heads.len();
+    let columns = heads.len() + usize::from(selection.is_some());
     let header = move |head: Head| {
         let key = head.key;
         let sort_state = move || match order_by.get().as_deref() {
@@ -196,11 +202,47 @@ pub fn TableView(
         }
     };
     let keys: Vec<&'static str> = heads.iter().map(|h| h.key).collect();
+    // A first column of checkboxes, when rows can be selected.
+    let select_all = selection.map(|selected| {
+        let ids = move || rows.with(|r| r.iter().map(|row| row.id.clone()).collect::<BTreeSet<_>>());
+        let all = move || {
+            let ids = ids();
+            !ids.is_empty() && selected.with(|s| ids.is_subset(s))
+        };
+        view! {
+            <th scope="col" class="col-narrow">
+                <input type="checkbox" data-testid="select-all" aria-label="Select every row" prop:checked=all
+                    on:change=move |ev| {
+                        let ids = ids();
+                        selected.update(|s| {
+                            if event_target_checked(&ev) { s.extend(ids) } else { s.retain(|i| !ids.contains(i)) }
+                        });
+                    } />
+            </th>
+        }
+    });
+    let select_cell = move |id: String| {
+        selection.map(|selected| {
+            let (checked_id, toggled_id) = (id.clone(), id.clone());
+            view! {
+                <td class="select">
+                    <input type="checkbox" data-testid="select-row" aria-label=format!("Select {id}")
+                        prop:checked=move || selected.with(|s| s.contains(&checked_id))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            selected.update(|s| {
+                                if on { s.insert(toggled_id.clone()); } else { s.remove(&toggled_id); }
+                            });
+                        } />
+                </td>
+            }
+        })
+    };
     view! {
         <table class="data-table" data-testid="data-table">
             <caption class="visually-hidden">{caption}</caption>
             <thead>
-                <tr>{heads.into_iter().map(header).collect_view()}</tr>
+                <tr>{select_all}{heads.into_iter().map(header).collect_view()}</tr>
             </thead>
             <tbody>
                 {move || {
@@ -229,7 +271,7 @@ pub fn TableView(
                                     }
                                 })
                                 .collect_view();
-                            view! { <tr data-testid="row" data-id=row.id>{cells}</tr> }
+                            view! { <tr data-testid="row" data-id=row.id.clone()>{select_cell(row.id.clone())}{cells}</tr> }
                         })
                         .collect_view()
                         .into_any()

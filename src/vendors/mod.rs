@@ -1,8 +1,10 @@
 //! Each vendor's pages. This file is the one place a vendor's pages are registered: its
 //! navigation sections and its page for a path below `/c/{connection}/`.
 
+pub mod cloudback;
 pub mod cyborgbackup;
 pub mod rackspace;
+pub mod scheduled_backup;
 
 use backup_console_core::connection::Connection;
 use backup_console_core::vendors::Vendor;
@@ -13,6 +15,8 @@ pub fn sections(vendor: Vendor) -> Vec<(&'static str, &'static str)> {
     match vendor {
         Vendor::CyBorgBackup => cyborgbackup::sections(),
         Vendor::Rackspace => rackspace::sections(),
+        Vendor::Cloudback => cloudback::sections(),
+        Vendor::ScheduledBackup => scheduled_backup::sections(),
         _ => Vec::new(),
     }
 }
@@ -22,6 +26,8 @@ pub fn page(connection: Connection, path: &[&str]) -> AnyView {
     match connection.vendor {
         Vendor::CyBorgBackup => cyborgbackup::page(connection, path),
         Vendor::Rackspace => rackspace::page(connection, path),
+        Vendor::Cloudback => cloudback::page(connection, path),
+        Vendor::ScheduledBackup => scheduled_backup::page(connection, path),
         vendor => view! {
             <h1>{connection.display_name().to_owned()}</h1>
             <p data-testid="vendor-unsupported">{vendor.title()}" is not supported by this console yet."</p>
@@ -35,7 +41,18 @@ pub fn sign_in(connection: &Connection) -> Option<crate::session::sign_in::SignI
     match connection.vendor {
         Vendor::Rackspace => rackspace::sign_in::method(connection),
         Vendor::CyBorgBackup => cyborgbackup::sign_in::method(connection),
+        Vendor::ScheduledBackup => scheduled_backup::sign_in::method(connection),
         _ => None,
+    }
+}
+
+/// Connection fields a vendor's pages keep up to date and read live from the session: a change
+/// to them must not rebuild the page (and lose what the operator typed there).
+pub fn live_fields(vendor: Vendor) -> &'static [&'static str] {
+    match vendor {
+        Vendor::Cloudback => &["subjects"],
+        Vendor::ScheduledBackup => &["project_id"],
+        _ => &[],
     }
 }
 

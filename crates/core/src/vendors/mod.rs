@@ -106,7 +106,10 @@ impl Vendor {
 
     /// Whether the console has pages for this vendor yet.
     pub fn implemented(self) -> bool {
-        matches!(self, Vendor::CyBorgBackup | Vendor::Rackspace)
+        matches!(
+            self,
+            Vendor::CyBorgBackup | Vendor::Rackspace | Vendor::Cloudback | Vendor::ScheduledBackup
+        )
     }
 
     /// A failed answer in the operator's words; vendors whose errors say more get their own reading.
