@@ -168,7 +168,7 @@ test('failures: offline agent, conflict, unknown agent, expired token', async ()
   await go('/c/rackspace/restores');
   await banner().filter({ hasText: 'HTTP 500' }).waitFor();
 
-  await ctx.sandbox.fault({ path: '/rackspace/v1.0/123456/activity', status: 503, body: '{"message": "Service Unavailable", "code": 503}' });
+  await ctx.sandbox.fault({ path: '/rackspace/v1.0/123456/activity', status: 503, body: '{"message": "Service Unavailable", "code": 503}', times: 4 });
   await go('/c/rackspace/activity');
   await banner().waitFor();
   assert.equal(await banner().getAttribute('data-kind'), 'server');
