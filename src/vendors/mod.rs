@@ -3,6 +3,7 @@
 
 pub mod cyborgbackup;
 pub mod rackspace;
+pub mod xopero;
 
 use backup_console_core::connection::Connection;
 use backup_console_core::vendors::Vendor;
@@ -13,6 +14,7 @@ pub fn sections(vendor: Vendor) -> Vec<(&'static str, &'static str)> {
     match vendor {
         Vendor::CyBorgBackup => cyborgbackup::sections(),
         Vendor::Rackspace => rackspace::sections(),
+        Vendor::Xopero => xopero::sections(),
         _ => Vec::new(),
     }
 }
@@ -22,6 +24,7 @@ pub fn page(connection: Connection, path: &[&str]) -> AnyView {
     match connection.vendor {
         Vendor::CyBorgBackup => cyborgbackup::page(connection, path),
         Vendor::Rackspace => rackspace::page(connection, path),
+        Vendor::Xopero => xopero::page(connection, path),
         vendor => view! {
             <h1>{connection.display_name().to_owned()}</h1>
             <p data-testid="vendor-unsupported">{vendor.title()}" is not supported by this console yet."</p>
@@ -34,6 +37,7 @@ pub fn page(connection: Connection, path: &[&str]) -> AnyView {
 pub fn sign_in(connection: &Connection) -> Option<crate::session::sign_in::SignInMethod> {
     match connection.vendor {
         Vendor::Rackspace => rackspace::sign_in::method(connection),
+        Vendor::Xopero => Some(xopero::sign_in::method()),
         _ => None,
     }
 }
