@@ -273,3 +273,59 @@ async fn plan_editor_reads_options_as_sentences_and_flags_runs_outside_the_windo
         "Incremental backup every Monday, Tuesday, Wednesday, Thursday and Friday at 01:00."
     );
 }
+
+/// The repositories table: rows are chosen by checkbox, named by the repository, all at once
+/// from the head; the choice is the set of ids.
+#[wasm_bindgen_test]
+async fn repositories_table_chooses_rows_for_bulk_actions() {
+    use backup_console::components::data_table::Table;
+    use backup_console_core::vendors::xopero::models::Repository;
+    use backup_console_core::vendors::xopero::views::REPOSITORY_COLUMNS;
+    use std::collections::BTreeSet;
+
+    let repository = |id: &str, name: &str| Repository {
+        id: id.into(),
+        name: name.into(),
+        ..Repository::default()
+    };
+    let rows = vec![
+        repository("r1", "acme/api"),
+        repository("r2", "acme/web"),
+        repository("r3", "acme/docs"),
+    ];
+    let chosen = RwSignal::new(BTreeSet::<String>::new());
+    let root = mount(move || {
+        view! {
+            <Table columns=&REPOSITORY_COLUMNS rows=rows row_id=|r: &Repository| r.id.clone()
+                link_base="" caption="Repositories" selection=chosen />
+        }
+    });
+    settle().await;
+    let row_box = |id: &str| {
+        find(
+            &root,
+            &format!("tr[data-id='{id}'] [data-testid=select-row]"),
+        )
+    };
+    assert_eq!(
+        row_box("r2").get_attribute("aria-label").as_deref(),
+        Some("Choose acme/web")
+    );
+    row_box("r2").click();
+    settle().await;
+    assert_eq!(chosen.get_untracked(), BTreeSet::from(["r2".to_owned()]));
+    let all = find(&root, "[data-testid=select-all]");
+    assert!(!all.unchecked_ref::<HtmlInputElement>().checked());
+    all.click();
+    settle().await;
+    assert_eq!(chosen.get_untracked().len(), 3);
+    assert!(row_box("r3").unchecked_ref::<HtmlInputElement>().checked());
+    all.click();
+    settle().await;
+    assert!(chosen.get_untracked().is_empty());
+    // Chosen from outside (a finished bulk call clears the choice): the boxes follow.
+    chosen.set(BTreeSet::from(["r1".to_owned()]));
+    settle().await;
+    assert!(row_box("r1").unchecked_ref::<HtmlInputElement>().checked());
+    assert!(!row_box("r2").unchecked_ref::<HtmlInputElement>().checked());
+}

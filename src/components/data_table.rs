@@ -192,12 +192,13 @@ pub fn TableView(
             </th>
         }
     });
-    let select_cell = move |id: String| {
+    // A row is named by its first cell (a repository's name), its id failing that.
+    let select_cell = move |id: String, name: String| {
         selection.map(|chosen| {
             let key = id.clone();
             view! {
                 <td class="col-select">
-                    <input type="checkbox" data-testid="select-row" aria-label=format!("Choose {id}")
+                    <input type="checkbox" data-testid="select-row" aria-label=format!("Choose {name}")
                         prop:checked=move || chosen.with(|c| c.contains(&key))
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
@@ -257,6 +258,8 @@ pub fn TableView(
                     }
                     rows.into_iter()
                         .map(|row| {
+                            let name = row.cells.first().map_or_else(|| row.id.clone(), Cell::display);
+                            let select = select_cell(row.id.clone(), name);
                             let cells = row
                                 .cells
                                 .into_iter()
@@ -273,7 +276,6 @@ pub fn TableView(
                                     }
                                 })
                                 .collect_view();
-                            let select = select_cell(row.id.clone());
                             view! { <tr data-testid="row" data-id=row.id>{select}{cells}</tr> }
                         })
                         .collect_view()
