@@ -59,6 +59,24 @@ test('sign in with email and password after the token expired; the password is n
   assert.deepEqual(page.problems, []);
 });
 
+test('sign in with another account when asked, though the connection has a token', async () => {
+  const page = ctx.page;
+  await go('/c/xopero/organizations');
+  await rows('organizations').first().waitFor();
+  assert.equal(api('git/organizations/getmany').at(-1).headers.authorization, 'Bearer demo-token');
+  await page.getByTestId('xopero-sign-in').click();
+  await page.getByTestId('sign-in-dialog').waitFor();
+  assert.match(await page.getByTestId('sign-in-why').innerText(), /Sign in to get a new token/);
+  assert.ok(await page.getByTestId('sign-in-use-key').isChecked(), 'email and password come first when asked for');
+  await page.getByTestId('sign-in-password').fill('demo-password');
+  // The new token reloads the page's data with it.
+  const reloaded = page.waitForRequest((r) => r.url().endsWith('/xopero/git/organizations/getmany') && /^Bearer xopero-\d+-/.test(r.headers().authorization ?? ''));
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('sign-in-dialog').waitFor({ state: 'detached' });
+  await reloaded;
+  assert.deepEqual(sent('account/login'), { email: 'admin@example.com', password: 'demo-password', rememberMe: false });
+});
+
 test('403: an account without the System Administrator role is told so', async () => {
   const page = ctx.page;
   await expire();

@@ -13,6 +13,7 @@ use crate::components::data_table::Table;
 use crate::components::pager::Pager;
 use crate::components::panel::Panel;
 use crate::paths::replace_here;
+use crate::session::{use_session, SignInRequest};
 
 #[component]
 pub fn OrganizationList(conn: String) -> impl IntoView {
@@ -43,9 +44,22 @@ pub fn OrganizationList(conn: String) -> impl IntoView {
     let total_pages = Signal::derive(move || page.with(|p| p.map_or(1, |p| p.pages() as u32)));
     let count = Signal::derive(move || page.with(|p| p.map_or(0, |p| p.total_entries)));
     let link_base = link(&conn, "");
+    // The demo connection comes with a token; an operator may still sign in with an account.
+    let session = use_session();
+    let sign_in = move |_| {
+        session.sign_in.set(Some(SignInRequest {
+            connection_id: conn.clone(),
+            refused: false,
+        }))
+    };
+    let toolbar = move || {
+        let sign_in = sign_in.clone();
+        view! { <button data-testid="xopero-sign-in" on:click=sign_in>"Sign in…"</button> }
+    };
     view! {
         <Panel
             load=page
+            toolbar=toolbar
             title="Organizations".to_owned()
             loading_label="Loading organizations…"
             testid="organizations"

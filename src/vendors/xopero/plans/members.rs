@@ -66,7 +66,7 @@ pub fn Members(
                             view! {
                                 <li data-testid="member" data-id=id>
                                     {name}" "
-                                    <button type="button" data-testid="detach" disabled=move || action.busy.get()
+                                    <button type="button" data-testid="detach" aria-label=format!("Detach {n}") disabled=move || action.busy.get()
                                         on:click=move |_| change(i.clone(), n.clone(), false)>"Detach"</button>
                                 </li>
                             }
@@ -93,7 +93,7 @@ pub fn Members(
                         view! {
                             <li data-testid="candidate" data-id=r.id.clone()>
                                 {r.name.clone()}{r.is_removed.then_some(" (removed from the git service)")}" "
-                                <button type="button" data-testid="attach" disabled=move || action.busy.get()
+                                <button type="button" data-testid="attach" aria-label=format!("Attach {n}") disabled=move || action.busy.get()
                                     on:click=move |_| change(i.clone(), n.clone(), true)>"Attach"</button>
                             </li>
                         }
