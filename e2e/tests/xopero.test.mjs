@@ -100,6 +100,8 @@ test('organizations: server paging and ordering kept in the URL, counts, badges,
   await page.getByTestId('page-next').click();
   await page.waitForURL(/page=2/);
   await page.getByTestId('page-status').filter({ hasText: 'Page 2 of 2' }).waitFor();
+  // The address changes first; the rows follow when the second page arrives.
+  await page.locator('[data-testid=organizations] tr[data-id]').first().filter({ hasText: 'mobile' }).waitFor();
   assert.deepEqual(await names('organizations'), ['mobile', 'research']);
   assert.equal(await page.locator('tr[data-id] td[data-col=driver]').last().innerText(), 'driver 4');
 
@@ -173,6 +175,7 @@ test('repositories: filters as controls in the URL, surviving a reload', async (
   await page.getByTestId('field-search').fill('');
   await page.getByTestId('field-protected').selectOption('');
   await page.waitForURL((url) => url.search.includes('removed=true') && !url.search.includes('protected'));
+  await page.locator(`[data-testid=repositories] tr[data-id="${repo(12)}"]`).waitFor();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=repositories] [data-testid=row]').length === 2);
   assert.deepEqual(await names('repositories'), ['acme/legacy-portal', 'acme/old-wiki']);
   // Dates are epoch milliseconds; 0 reads as never.
@@ -288,7 +291,7 @@ test('plans: listed with their last runs; attach a repository with the picker, d
   assert.deepEqual(sent('plans/attachgitrepository'), { planid: NIGHTLY, repositoryid: repo(3) });
   await page.locator(`[data-testid=member][data-id="${repo(3)}"]`).waitFor();
   // The editor follows: the repository is ticked there too, as nothing was edited.
-  assert.ok(await page.getByTestId(`field-repositoriesIds-${repo(3)}`).isChecked());
+  await page.waitForFunction((id) => document.querySelector(`[data-testid="field-repositoriesIds-${id}"]`)?.checked, repo(3));
 
   await page.locator(`[data-testid=member][data-id="${repo(2)}"] [data-testid=detach]`).click();
   await notice().filter({ hasText: 'Detached acme/web from the plan.' }).waitFor();
@@ -306,7 +309,7 @@ test('plan editor: change the schedule and the backup window, see the JSON, save
   assert.match(await page.getByTestId('replace-warning').innerText(), /replaces this plan's whole configuration/);
   assert.equal(await option(0).getByTestId('option-sentence').innerText(), 'Incremental backup every Monday, Tuesday, Wednesday, Thursday and Friday at 01:30.');
   assert.equal(await option(1).getByTestId('option-sentence').innerText(), 'Full backup on the 1st of every month at 02:00.');
-  assert.equal(await page.getByTestId('window-summary').innerText(), 'Mon-Sun 22:00-06:00');
+  await page.getByTestId('window-summary').filter({ hasText: /^Mon-Sun 22:00-06:00$/ }).waitFor();
   await page.getByTestId('schedule-zone').fill('UTC');
   await page.getByTestId('schedule-zone').press('Enter');
   assert.equal(api('plans/modifygitplan').length, 0, 'Enter in the zone picks the zone; it does not save');
@@ -351,7 +354,7 @@ test('plan editor: change the schedule and the backup window, see the JSON, save
   await page.reload();
   await page.getByTestId('plan-json').waitFor();
   await option(0).getByTestId('option-sentence').filter({ hasText: 'every Monday, Tuesday, Wednesday and Thursday at 01:30 and 12:00' }).waitFor();
-  assert.equal(await page.getByTestId('window-cell-1-12').getAttribute('aria-selected'), 'true');
+  await page.locator('[data-testid=window-cell-1-12][aria-selected=true]').waitFor();
   assert.equal(await page.getByTestId('window-cell-5-12').getAttribute('aria-selected'), 'false');
   assert.equal(await page.getByTestId('field-advancedOptions.maxConcurrentTasks').inputValue(), '8');
   assert.deepEqual(page.problems, []);
