@@ -131,20 +131,13 @@ fn ConnectionRoute() -> impl IntoView {
     let params = use_params_map();
     let location = leptos_router::hooks::use_location();
     let conn_id = Memo::new(move |_| params.with(|p| p.get("conn").unwrap_or_default()));
-    // New credentials must not rebuild the page: the operator's unsaved input lives there. Nor
-    // may fields the vendor's pages keep up to date themselves and read live (a Cloudback
-    // connection's subjects, the project a Keystone sign-in names).
+    // New credentials, and the state the console keeps with a connection, must not rebuild
+    // the page: the operator's unsaved input lives there.
     let connection = Memo::new(move |_| {
         let id = conn_id.get();
-        session.connections.with(|all| {
-            all.iter().find(|c| c.id == id).map(|c| {
-                let mut page_view = c.without_secrets();
-                for field in vendors::live_fields(c.vendor) {
-                    page_view.extra.remove(*field);
-                }
-                page_view
-            })
-        })
+        session
+            .connections
+            .with(|all| all.iter().find(|c| c.id == id).map(Connection::for_pages))
     });
     // Segments from the raw path: a segment may hold an encoded `/` (a Cloudback subject name).
     let segments = Memo::new(move |_| crate::paths::segments_below(&location.pathname.get(), 2));

@@ -90,7 +90,7 @@ pub fn Table<T>(
     #[prop(optional, into)] order_by: Option<Signal<Option<String>>>,
     #[prop(optional)] on_sort: Option<Callback<String>>,
     #[prop(optional, into)] initial_order: Option<String>,
-    /// Rows the operator ticked, by row id, for actions on several at once.
+    /// Rows can be chosen (by id) for actions on several at once: a checkbox per row.
     #[prop(optional)]
     selection: Option<RwSignal<BTreeSet<String>>>,
 ) -> impl IntoView
@@ -148,7 +148,8 @@ pub fn cell_view(cell: Cell) -> AnyView {
     match cell {
         Cell::Mono(s) if !s.is_empty() => view! { <span class="mono">{s}</span> }.into_any(),
         Cell::Time(Some(t)) => {
-            let label = Cell::Time(Some(t)).display();
+            // In the zone the vendor's pages show times in (UTC unless they say otherwise).
+            let label = crate::clock::time_label(t);
             view! { <time datetime=format::iso(t)>{label}</time> }.into_any()
         }
         Cell::Status { label, tone } => view! {
@@ -170,6 +171,44 @@ pub fn TableView(
     #[prop(default = None)] selection: Option<RwSignal<BTreeSet<String>>>,
 ) -> impl IntoView {
     let columns = heads.len() + usize::from(selection.is_some());
+    // Choosing every row shown, or none: the head's checkbox.
+    let select_all = selection.map(|chosen| {
+        let ids = move || rows.with(|rs| rs.iter().map(|r| r.id.clone()).collect::<Vec<_>>());
+        let all = move || {
+            let ids = ids();
+            !ids.is_empty() && chosen.with(|c| ids.iter().all(|id| c.contains(id)))
+        };
+        view! {
+            <th scope="col" class="col-select">
+                <input type="checkbox" data-testid="select-all" aria-label="Choose every row shown"
+                    prop:checked=all
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        chosen.update(|c| for id in ids() {
+                            if on { c.insert(id); } else { c.remove(&id); }
+                        });
+                    }
+                />
+            </th>
+        }
+    });
+    // A row is named by its first cell (a repository's name), its id failing that.
+    let select_cell = move |id: String, name: String| {
+        selection.map(|chosen| {
+            let key = id.clone();
+            view! {
+                <td class="col-select">
+                    <input type="checkbox" data-testid="select-row" aria-label=format!("Choose {name}")
+                        prop:checked=move || chosen.with(|c| c.contains(&key))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            chosen.update(|c| if on { c.insert(id.clone()); } else { c.remove(&id); });
+                        }
+                    />
+                </td>
+            }
+        })
+    };
     let header = move |head: Head| {
         let key = head.key;
         let sort_state = move || match order_by.get().as_deref() {
@@ -202,42 +241,6 @@ pub fn TableView(
         }
     };
     let keys: Vec<&'static str> = heads.iter().map(|h| h.key).collect();
-    // A first column of checkboxes, when rows can be selected.
-    let select_all = selection.map(|selected| {
-        let ids = move || rows.with(|r| r.iter().map(|row| row.id.clone()).collect::<BTreeSet<_>>());
-        let all = move || {
-            let ids = ids();
-            !ids.is_empty() && selected.with(|s| ids.is_subset(s))
-        };
-        view! {
-            <th scope="col" class="col-narrow">
-                <input type="checkbox" data-testid="select-all" aria-label="Select every row" prop:checked=all
-                    on:change=move |ev| {
-                        let ids = ids();
-                        selected.update(|s| {
-                            if event_target_checked(&ev) { s.extend(ids) } else { s.retain(|i| !ids.contains(i)) }
-                        });
-                    } />
-            </th>
-        }
-    });
-    let select_cell = move |id: String| {
-        selection.map(|selected| {
-            let (checked_id, toggled_id) = (id.clone(), id.clone());
-            view! {
-                <td class="select">
-                    <input type="checkbox" data-testid="select-row" aria-label=format!("Select {id}")
-                        prop:checked=move || selected.with(|s| s.contains(&checked_id))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            selected.update(|s| {
-                                if on { s.insert(toggled_id.clone()); } else { s.remove(&toggled_id); }
-                            });
-                        } />
-                </td>
-            }
-        })
-    };
     view! {
         <table class="data-table" data-testid="data-table">
             <caption class="visually-hidden">{caption}</caption>
@@ -255,6 +258,8 @@ pub fn TableView(
                     }
                     rows.into_iter()
                         .map(|row| {
+                            let name = row.cells.first().map_or_else(|| row.id.clone(), Cell::display);
+                            let select = select_cell(row.id.clone(), name);
                             let cells = row
                                 .cells
                                 .into_iter()
@@ -271,7 +276,7 @@ pub fn TableView(
                                     }
                                 })
                                 .collect_view();
-                            view! { <tr data-testid="row" data-id=row.id.clone()>{select_cell(row.id.clone())}{cells}</tr> }
+                            view! { <tr data-testid="row" data-id=row.id>{select}{cells}</tr> }
                         })
                         .collect_view()
                         .into_any()

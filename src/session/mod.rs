@@ -15,10 +15,13 @@ use leptos::prelude::*;
 
 pub use storage::Persistence;
 
-/// A connection whose credentials the service refused; the shell asks for new ones.
+/// A connection to sign in to: its credentials were refused (the shell asks for new ones), or
+/// the operator asked to sign in with another account.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SignInRequest {
     pub connection_id: String,
+    /// The service refused the stored credentials (a 401), rather than the operator asking.
+    pub refused: bool,
 }
 
 #[derive(Clone, Copy)]

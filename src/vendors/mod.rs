@@ -5,6 +5,7 @@ pub mod cloudback;
 pub mod cyborgbackup;
 pub mod rackspace;
 pub mod scheduled_backup;
+pub mod xopero;
 
 use backup_console_core::connection::Connection;
 use backup_console_core::vendors::Vendor;
@@ -17,7 +18,7 @@ pub fn sections(vendor: Vendor) -> Vec<(&'static str, &'static str)> {
         Vendor::Rackspace => rackspace::sections(),
         Vendor::Cloudback => cloudback::sections(),
         Vendor::ScheduledBackup => scheduled_backup::sections(),
-        _ => Vec::new(),
+        Vendor::Xopero => xopero::sections(),
     }
 }
 
@@ -28,11 +29,7 @@ pub fn page(connection: Connection, path: &[&str]) -> AnyView {
         Vendor::Rackspace => rackspace::page(connection, path),
         Vendor::Cloudback => cloudback::page(connection, path),
         Vendor::ScheduledBackup => scheduled_backup::page(connection, path),
-        vendor => view! {
-            <h1>{connection.display_name().to_owned()}</h1>
-            <p data-testid="vendor-unsupported">{vendor.title()}" is not supported by this console yet."</p>
-        }
-        .into_any(),
+        Vendor::Xopero => xopero::page(connection, path),
     }
 }
 
@@ -42,17 +39,8 @@ pub fn sign_in(connection: &Connection) -> Option<crate::session::sign_in::SignI
         Vendor::Rackspace => rackspace::sign_in::method(connection),
         Vendor::CyBorgBackup => cyborgbackup::sign_in::method(connection),
         Vendor::ScheduledBackup => scheduled_backup::sign_in::method(connection),
+        Vendor::Xopero => Some(xopero::sign_in::method()),
         _ => None,
-    }
-}
-
-/// Connection fields a vendor's pages keep up to date and read live from the session: a change
-/// to them must not rebuild the page (and lose what the operator typed there).
-pub fn live_fields(vendor: Vendor) -> &'static [&'static str] {
-    match vendor {
-        Vendor::Cloudback => &["subjects"],
-        Vendor::ScheduledBackup => &["project_id"],
-        _ => &[],
     }
 }
 

@@ -108,7 +108,11 @@ impl Vendor {
     pub fn implemented(self) -> bool {
         matches!(
             self,
-            Vendor::CyBorgBackup | Vendor::Rackspace | Vendor::Cloudback | Vendor::ScheduledBackup
+            Vendor::CyBorgBackup
+                | Vendor::Rackspace
+                | Vendor::Xopero
+                | Vendor::Cloudback
+                | Vendor::ScheduledBackup
         )
     }
 
@@ -130,6 +134,7 @@ impl Vendor {
         match self {
             Vendor::Cloudback => cloudback::errors::explain(error),
             Vendor::ScheduledBackup => scheduled_backup::errors::explain(error),
+            Vendor::Xopero => xopero::errors::explain(error),
             _ => error.to_string(),
         }
     }
