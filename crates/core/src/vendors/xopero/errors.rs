@@ -127,20 +127,12 @@ pub fn decode<T: DeserializeOwned>(response: &ApiResponse, subject: &str) -> Res
             detail: format!("The answer about {subject} was empty."),
         });
     }
-    let mut reader = serde_json::Deserializer::from_str(&response.body);
-    serde_path_to_error::deserialize(&mut reader).map_err(|err| {
-        let path = err.path().to_string();
-        let place = if path == "." || path.is_empty() {
-            String::new()
-        } else {
-            format!(" at {path}")
-        };
-        ApiError::Malformed {
-            detail: format!(
-                "The answer about {subject} does not read{place}: {}",
-                err.inner()
-            ),
-        }
+    // Named by the field at fault, without a path-tracking reader per model (code size).
+    serde_json::from_str(&response.body).map_err(|err| ApiError::Malformed {
+        detail: format!(
+            "The answer about {subject} does not read: {}",
+            crate::json_path::describe(&response.body, &err)
+        ),
     })
 }
 
