@@ -17,6 +17,7 @@ pub fn App() -> impl IntoView {
     let session = Session::new();
     provide_context(session);
     spawn_local(session.load());
+    crate::session::vault_dialog::watch_idle(session);
     let online = RwSignal::new(web_sys::window().is_none_or(|w| w.navigator().on_line()));
     // Back online: what failed meanwhile loads again.
     let _ = window_event_listener(leptos::ev::online, move |_| {
@@ -61,6 +62,7 @@ pub fn App() -> impl IntoView {
                 </main>
             </div>
             <crate::session::sign_in::SignInDialog />
+            <crate::session::vault_dialog::VaultDialog />
         </Router>
     }
 }

@@ -159,6 +159,13 @@ pub async fn call_raw(
             subject: format!("connection \"{connection_id}\""),
         });
     };
+    // Remembered credentials wait in the vault: ask for its passphrase, send nothing yet.
+    if session.persistence_of(connection_id) == crate::session::Persistence::Remembered
+        && session.vault.get_untracked() == crate::session::VaultState::Locked
+    {
+        session.vault_prompt.set(true);
+        return Err(ApiError::Locked);
+    }
     let subject = request.subject.clone();
     // A renewal is tried at most once per request: a refused one is not asked for again.
     let mut tried = false;

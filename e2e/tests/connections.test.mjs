@@ -45,7 +45,10 @@ test('add, use, edit and remove a connection; it lasts for the tab, never in the
   await row.getByTestId('connection-edit').click();
   assert.equal(await ctx.page.getByTestId('conn-token').inputValue(), '', 'a stored token is never shown');
   await ctx.page.getByTestId('conn-label').fill('Lab (renamed)');
-  await ctx.page.getByTestId('conn-remember').check();
+  await ctx.page.getByTestId('conn-keep-remembered').check();
+  // The first remembered connection makes the vault its credentials are sealed in.
+  await ctx.page.getByTestId('conn-vault_pass').fill('a long vault passphrase');
+  await ctx.page.getByTestId('conn-vault_again').fill('a long vault passphrase');
   await ctx.page.getByTestId('conn-save').click();
   await row.filter({ hasText: 'Lab (renamed)' }).waitFor();
   assert.match(await row.innerText(), /On this device/);

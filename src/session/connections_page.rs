@@ -5,7 +5,7 @@ use backup_console_core::connection::{mask_secret, Connection};
 use backup_console_core::vendors::Vendor;
 use leptos::prelude::*;
 
-use super::{use_session, Persistence};
+use super::{use_session, Persistence, VaultState};
 use crate::components::confirm::ConfirmDialog;
 use crate::paths::connection_route;
 
@@ -18,7 +18,10 @@ struct Draft {
     label: String,
     base_url: String,
     token: String,
-    remember: bool,
+    keep: String,
+    /// A new vault's passphrase (twice), or the locked vault's.
+    vault_pass: String,
+    vault_again: String,
 }
 
 #[component]
@@ -41,7 +44,9 @@ pub fn ConnectionsPage() -> impl IntoView {
             label: c.label.clone(),
             base_url: c.base_url.clone(),
             token: String::new(),
-            remember: session.persistence_of(&c.id) == Persistence::Remembered,
+            keep: session.persistence_of(&c.id).name().into(),
+            vault_pass: String::new(),
+            vault_again: String::new(),
             extra: c
                 .vendor
                 .extra_fields()
@@ -101,14 +106,38 @@ pub fn ConnectionsPage() -> impl IntoView {
             errors.set(problems);
             return;
         }
-        let persistence = if d.remember {
-            Persistence::Remembered
-        } else {
-            Persistence::Tab
+        let persistence = Persistence::from_name(&d.keep);
+        let name = connection.display_name().to_owned();
+        let save = move |connection: Connection| {
+            saved.set(Some(name.clone()));
+            session.save(connection, persistence, replacing.as_deref());
+            reset();
         };
-        saved.set(Some(connection.display_name().to_owned()));
-        session.save(connection, persistence, replacing.as_deref());
-        reset();
+        // Remembered credentials go into the vault: made, or unlocked, first.
+        let vault_state = session.vault.get_untracked();
+        if persistence != Persistence::Remembered || vault_state == VaultState::Unlocked {
+            save(connection);
+            return;
+        }
+        if vault_state == VaultState::Absent && d.vault_pass != d.vault_again {
+            errors.set(FieldErrors::from([(
+                "vault_again".into(),
+                vec!["The two passphrases differ.".into()],
+            )]));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let result = match vault_state {
+                VaultState::Absent => session.create_vault(&d.vault_pass).await,
+                _ => session.unlock_vault(&d.vault_pass).await,
+            };
+            match result {
+                Ok(()) => save(connection),
+                Err(problem) => {
+                    errors.try_set(FieldErrors::from([("vault_pass".into(), vec![problem])]));
+                }
+            }
+        });
     };
 
     let text_field = move |key: &'static str,
@@ -138,6 +167,7 @@ pub fn ConnectionsPage() -> impl IntoView {
 
     view! {
         <h1>"Connections"</h1>
+        <super::vault_panel::VaultPanel />
         {move || saved.get().map(|name| view! { <div class="banner notice" role="status" data-testid="notice">"Saved connection " {name} "."</div> })}
         <table class="data-table" data-testid="connections-table">
             <caption class="visually-hidden">"Connections"</caption>
@@ -152,7 +182,9 @@ pub fn ConnectionsPage() -> impl IntoView {
                         let for_edit = c.clone();
                         let for_remove = c.clone();
                         let kept = match session.persistence_of(&c.id) {
+                            _ if session.preconfigured.with_untracked(|p| p.contains(&c.id)) => "From the hosting page (memory)",
                             Persistence::Remembered => "On this device",
+                            Persistence::Memory => "Memory only",
                             Persistence::Tab => "This tab",
                         };
                         view! {
@@ -223,15 +255,21 @@ pub fn ConnectionsPage() -> impl IntoView {
             }}
             {text_field("token", "API token", |d| d.token.clone(), |d, v| d.token = v, "password",
                 "Sent in the Authorization header; never shown again. Leave empty to keep the current one.")}
-            <label class="check">
-                <input
-                    type="checkbox"
-                    data-testid="conn-remember"
-                    prop:checked=move || draft.with(|d| d.remember)
-                    on:change=move |ev| draft.update(|d| d.remember = event_target_checked(&ev))
-                />
-                "Remember on this device (otherwise kept for this tab only)"
-            </label>
+            <super::vault_panel::KeepChoice draft_keep=Signal::derive(move || draft.with(|d| d.keep.clone()))
+                set_keep=Callback::new(move |v: String| draft.update(|d| d.keep = v)) />
+            {move || {
+                let remembering = draft.with(|d| d.keep == "remembered");
+                let state = session.vault.get();
+                (remembering && state != VaultState::Unlocked).then(|| {
+                    let creating = state == VaultState::Absent;
+                    view! {
+                        {text_field("vault_pass", if creating { "New vault passphrase" } else { "Vault passphrase" },
+                            |d| d.vault_pass.clone(), |d, v| d.vault_pass = v, "password",
+                            if creating { "Encrypts the remembered credentials on this device (at least 8 characters). It is not stored; forgetting it means entering the credentials again." } else { "The vault is locked: its passphrase unlocks it." })}
+                        {creating.then(|| text_field("vault_again", "Repeat the passphrase", |d| d.vault_again.clone(), |d, v| d.vault_again = v, "password", ""))}
+                    }
+                })
+            }}
             <div class="actions">
                 <Show when=move || editing.get().is_some()>
                     <button type="button" data-testid="conn-cancel" on:click=move |_| reset()>"Cancel"</button>

@@ -3,16 +3,26 @@
 //! Where connections come from, later sources overriding earlier ones by id:
 //! 1. the hosting page: `console.json` beside index.html and the
 //!    `<script type="application/json" id="backup-console-config">` element (kept in memory only);
-//! 2. connections the operator chose to remember on this device (localStorage);
-//! 3. connections added or edited in this tab (sessionStorage, the default).
+//! 2. connections the operator chose to remember on this device (localStorage, secrets in the
+//!    passphrase vault);
+//! 3. connections added or edited in this tab (sessionStorage, secrets sealed for the tab).
+//!
+//! Secrets are never written to Web Storage in the clear (see `vault.rs`, `keep.rs`).
 
 pub mod connections_page;
+mod crypto;
+mod keep;
+mod keystore;
 pub mod sign_in;
 mod storage;
+pub mod vault;
+pub mod vault_dialog;
+mod vault_panel;
 
 use backup_console_core::connection::{parse_preconfig, Connection};
 use leptos::prelude::*;
 
+pub use keep::VaultState;
 pub use storage::Persistence;
 
 /// A connection to sign in to: its credentials were refused (the shell asks for new ones), or
@@ -27,8 +37,18 @@ pub struct SignInRequest {
 #[derive(Clone, Copy)]
 pub struct Session {
     pub connections: RwSignal<Vec<Connection>>,
-    /// Ids of connections remembered in localStorage.
-    pub remembered: RwSignal<Vec<String>>,
+    /// How each connection's secrets are kept (absent: for this tab).
+    pub kept: RwSignal<std::collections::BTreeMap<String, Persistence>>,
+    pub vault: RwSignal<VaultState>,
+    /// The vault's key while it is unlocked in this tab.
+    vault_key: StoredValue<Option<web_sys::CryptoKey>, LocalStorage>,
+    /// Ask for the vault passphrase (a remembered connection was used while locked).
+    pub vault_prompt: RwSignal<bool>,
+    /// Remembered credentials found in plain text (from before the vault): moved into it at the
+    /// first unlock or when a vault is made.
+    pub legacy_plain: RwSignal<bool>,
+    /// The latest persisting, so an older sealing finishing late does not overwrite it.
+    persisted: StoredValue<u32>,
     /// Ids of connections the hosting page gave (console.json, the config element): they live in
     /// memory only, until the operator saves them as their own.
     pub preconfigured: RwSignal<Vec<String>>,
@@ -49,7 +69,12 @@ impl Session {
     pub fn new() -> Self {
         Self {
             connections: RwSignal::new(Vec::new()),
-            remembered: RwSignal::new(Vec::new()),
+            kept: RwSignal::new(Default::default()),
+            vault: RwSignal::new(VaultState::Absent),
+            vault_key: StoredValue::new_local(None),
+            vault_prompt: RwSignal::new(false),
+            legacy_plain: RwSignal::new(false),
+            persisted: StoredValue::new(0),
             preconfigured: RwSignal::new(Vec::new()),
             sign_in: RwSignal::new(None),
             epoch: RwSignal::new(0),
@@ -155,13 +180,7 @@ impl Session {
                 "console.json: {problem}; the console started without it."
             ))),
         }
-        let (remembered, mut problems) = storage::load(Persistence::Remembered);
-        self.remembered
-            .set(remembered.iter().map(|c| c.id.clone()).collect());
-        self.merge(remembered);
-        let (tab, tab_problems) = storage::load(Persistence::Tab);
-        problems.extend(tab_problems);
-        self.merge(tab);
+        let problems = self.load_stored().await;
         if !problems.is_empty() {
             self.config_problem.update(|p| {
                 let mut all: Vec<String> = p.take().into_iter().collect();
@@ -182,18 +201,17 @@ impl Session {
         // Saved by the operator, it is theirs now, kept where they asked.
         self.preconfigured.update(|ids| ids.retain(|i| *i != id));
         self.merge(vec![connection]);
-        self.remembered.update(|ids| {
-            ids.retain(|i| *i != id);
-            if persistence == Persistence::Remembered {
-                ids.push(id.clone());
-            }
+        self.kept.update(|kept| {
+            kept.insert(id, persistence);
         });
         self.persist();
     }
 
     pub fn remove(&self, id: &str) {
         self.connections.update(|all| all.retain(|c| c.id != id));
-        self.remembered.update(|ids| ids.retain(|i| i != id));
+        self.kept.update(|kept| {
+            kept.remove(id);
+        });
         self.persist();
     }
 
@@ -231,26 +249,9 @@ impl Session {
     }
 
     pub fn persistence_of(&self, id: &str) -> Persistence {
-        if self
-            .remembered
-            .with_untracked(|ids| ids.iter().any(|i| i == id))
-        {
-            Persistence::Remembered
-        } else {
-            Persistence::Tab
-        }
-    }
-
-    fn persist(&self) {
-        let given = self.preconfigured.get_untracked();
-        let (remembered, tab): (Vec<Connection>, Vec<Connection>) = self
-            .connections
-            .get_untracked()
-            .into_iter()
-            .filter(|c| !given.contains(&c.id))
-            .partition(|c| self.persistence_of(&c.id) == Persistence::Remembered);
-        storage::store(Persistence::Remembered, &remembered);
-        storage::store(Persistence::Tab, &tab);
+        self.kept
+            .with_untracked(|kept| kept.get(id).copied())
+            .unwrap_or(Persistence::Tab)
     }
 }
 

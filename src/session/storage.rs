@@ -1,5 +1,6 @@
-//! Web Storage for connections. sessionStorage lives as long as the tab; localStorage only
-//! when the operator asks to be remembered on this device.
+//! Web Storage for connections' settings (never their secrets: see `vault.rs`).
+//! sessionStorage lives as long as the tab; localStorage only when the operator asks to be
+//! remembered on this device.
 //!
 //! Entries are read one by one: an unreadable entry is reported and kept as it was (it is
 //! written back with the others), so one bad entry never costs the operator the rest.
@@ -11,10 +12,50 @@ use serde_json::Value;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Persistence {
-    /// For this tab only (sessionStorage): the default.
+    /// For this tab only (sessionStorage, secrets sealed with the tab's key): the default.
     Tab,
-    /// On this device (localStorage): opt-in.
+    /// Secrets in memory only: a reload asks for them again (settings stay for the tab).
+    Memory,
+    /// On this device (localStorage, secrets in the passphrase vault): opt-in.
     Remembered,
+}
+
+impl Persistence {
+    pub fn name(self) -> &'static str {
+        match self {
+            Persistence::Tab => "tab",
+            Persistence::Memory => "memory",
+            Persistence::Remembered => "remembered",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Self {
+        match name {
+            "memory" => Persistence::Memory,
+            "remembered" => Persistence::Remembered,
+            _ => Persistence::Tab,
+        }
+    }
+}
+
+const MEMORY_ONLY: &str = "backup-console.memory-only.v1";
+
+/// Ids of the tab's connections whose secrets stay in memory.
+pub fn load_memory_only() -> Vec<String> {
+    storage(Persistence::Tab)
+        .and_then(|s| s.get_item(MEMORY_ONLY).ok().flatten())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+pub fn store_memory_only(ids: &[String]) {
+    if let (Some(s), Ok(text)) = (storage(Persistence::Tab), serde_json::to_string(ids)) {
+        let _ = if ids.is_empty() {
+            s.remove_item(MEMORY_ONLY)
+        } else {
+            s.set_item(MEMORY_ONLY, &text)
+        };
+    }
 }
 
 const KEY: &str = "backup-console.connections.v1";
@@ -26,7 +67,7 @@ thread_local! {
 
 fn slot(persistence: Persistence) -> usize {
     match persistence {
-        Persistence::Tab => 0,
+        Persistence::Tab | Persistence::Memory => 0,
         Persistence::Remembered => 1,
     }
 }
@@ -34,7 +75,7 @@ fn slot(persistence: Persistence) -> usize {
 fn storage(persistence: Persistence) -> Option<web_sys::Storage> {
     let window = web_sys::window()?;
     match persistence {
-        Persistence::Tab => window.session_storage().ok().flatten(),
+        Persistence::Tab | Persistence::Memory => window.session_storage().ok().flatten(),
         Persistence::Remembered => window.local_storage().ok().flatten(),
     }
 }

@@ -269,6 +269,8 @@ pub enum ApiError {
     Timeout {
         seconds: u32,
     },
+    /// The connection's credentials are in the vault, which is locked in this tab.
+    Locked,
     /// A success status with a body the console cannot read.
     Malformed {
         detail: String,
@@ -339,6 +341,7 @@ impl ApiError {
             ApiError::Server { .. } => "server",
             ApiError::Unreachable { .. } => "unreachable",
             ApiError::Blocked { .. } => "cors",
+            ApiError::Locked => "locked",
             ApiError::Timeout { .. } => "timeout",
             ApiError::Malformed { .. } => "malformed",
             ApiError::Unexpected { .. } => "unexpected",
@@ -400,6 +403,10 @@ impl fmt::Display for ApiError {
             ApiError::Blocked { origin } => write!(
                 f,
                 "The browser blocked the answer from {origin}: the service sends no CORS headers for this console. Serve the console and the API from one origin through a reverse proxy (see the deployment notes)."
+            ),
+            ApiError::Locked => write!(
+                f,
+                "This connection's credentials are in the vault, which is locked: unlock it with its passphrase to continue."
             ),
             ApiError::Timeout { seconds } => {
                 write!(f, "The service did not answer within {seconds} seconds.")

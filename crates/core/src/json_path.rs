@@ -164,7 +164,12 @@ mod tests {
     /// Found by the decoder fuzz test: positions inside a multibyte character or an escape.
     #[test]
     fn positions_inside_characters_do_not_panic() {
-        for text in ["\".\u{798f1}", "\"\u{798f1}", "{\"\u{e9}\\", "{\"k\\\u{e9}\": [1"] {
+        for text in [
+            "\".\u{798f1}",
+            "\"\u{798f1}",
+            "{\"\u{e9}\\",
+            "{\"k\\\u{e9}\": [1",
+        ] {
             for column in 0..12 {
                 let _ = path_at(text, 1, column);
             }
