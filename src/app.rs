@@ -16,6 +16,8 @@ use crate::vendors;
 pub fn App() -> impl IntoView {
     let session = Session::new();
     provide_context(session);
+    // The operator's preferences (the zone times are shown in), kept on this device.
+    provide_context(crate::prefs::Prefs::load());
     spawn_local(session.load());
     let online = RwSignal::new(web_sys::window().is_none_or(|w| w.navigator().on_line()));
     // Back online: what failed meanwhile loads again.
@@ -35,6 +37,7 @@ pub fn App() -> impl IntoView {
                     <a href=href("/connections") data-testid="nav-connections">"Connections"</a>
                     <a href=href("/schedule") data-testid="nav-schedule">"Schedule editor"</a>
                 </nav>
+                <crate::components::zone_picker::ZonePicker />
             </header>
             <div class="layout">
                 <Sidebar />

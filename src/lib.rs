@@ -9,6 +9,7 @@ pub mod components;
 pub mod crash;
 pub mod load;
 pub mod paths;
+pub mod prefs;
 pub mod session;
 pub mod transport;
 pub mod vendors;
