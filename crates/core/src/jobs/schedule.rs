@@ -64,7 +64,7 @@ impl JobSchedule {
                 let options: Vec<String> = schedule
                     .options
                     .iter()
-                    .map(xopero_words::describe)
+                    .map(|o| xopero_words::describe(o).trim_end_matches('.').to_owned())
                     .collect();
                 if options.is_empty() {
                     format!("No schedule options ({zone})")

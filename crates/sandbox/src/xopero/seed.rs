@@ -243,7 +243,11 @@ pub fn seeded() -> Store {
             name: "Platform daily",
             repositories: &[101, 102, 104],
             include_all: false,
-            options: vec![option(3, DAILY, &[], 23, 0, 0)],
+            // A full backup on Wednesdays at noon, which the window blocks.
+            options: vec![
+                option(3, DAILY, &[], 23, 0, 0),
+                option(1, WEEKLY, &[3], 12, 0, 0),
+            ],
             window: weeknights_and_weekends,
             status: (2, 0, 1),
             finished_hours_ago: Some(20),
