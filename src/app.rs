@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
                 <nav aria-label="Main">
                     <a href=href("/")>"Overview"</a>
                     <a href=href("/connections") data-testid="nav-connections">"Connections"</a>
+                    <a href=href("/schedule/week") data-testid="nav-week">"Week of schedules"</a>
                     <a href=href("/schedule") data-testid="nav-schedule">"Schedule editor"</a>
                 </nav>
                 <crate::components::zone_picker::ZonePicker />
@@ -52,9 +53,10 @@ pub fn App() -> impl IntoView {
                     }}
                     <Show when=move || session.ready.get() fallback=|| view! { <Loading label="Starting…" /> }>
                         <Routes fallback=|| view! { <NotFound /> }>
-                            <Route path=path!("/") view=Overview />
+                            <Route path=path!("/") view=crate::overview::page::OverviewPage />
                             <Route path=path!("/connections") view=crate::session::connections_page::ConnectionsPage />
                             <Route path=path!("/schedule") view=crate::components::schedule::page::SchedulePage />
+                            <Route path=path!("/schedule/week") view=crate::overview::week::WeekPage />
                             // For the end-to-end test of the crash screen: a page that panics.
                             <Route path=path!("/__test/panic") view=PanicTest />
                             <Route path=path!("/c/:conn") view=ConnectionRoute />
@@ -97,33 +99,6 @@ fn Sidebar() -> impl IntoView {
                 }
             />
         </nav>
-    }
-}
-
-#[component]
-fn Overview() -> impl IntoView {
-    let session = use_session();
-    view! {
-        <h1>"Overview"</h1>
-        <Show
-            when=move || !session.connections.with(Vec::is_empty)
-            fallback=|| view! {
-                <p>"No connections yet. "<a href=href("/connections")>"Add a connection"</a>" to a backup service to start."</p>
-            }
-        >
-            <ul class="cards" data-testid="overview-connections">
-                <For
-                    each=move || session.connections.get()
-                    key=|c: &Connection| c.id.clone()
-                    children=move |c: Connection| view! {
-                        <li class="card">
-                            <h2><a href=connection_route(&c.id, "")>{c.display_name().to_owned()}</a></h2>
-                            <p class="muted">{c.vendor.title()}" · "{c.base_url.clone()}</p>
-                        </li>
-                    }
-                />
-            </ul>
-        </Show>
     }
 }
 

@@ -8,7 +8,6 @@ mod wizard;
 pub use detail::RestoreDetail;
 pub use wizard::RestoreWizard;
 
-
 /// States in which a restore is under way and worth polling.
 const RUNNING: [&str; 5] = [
     "Queued",
