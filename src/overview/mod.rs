@@ -6,7 +6,7 @@ pub mod board;
 pub mod feed;
 mod filters;
 pub mod page;
-mod timeline;
+pub mod timeline;
 pub mod week;
 
 use leptos::prelude::*;
