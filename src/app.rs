@@ -16,6 +16,8 @@ use crate::vendors;
 pub fn App() -> impl IntoView {
     let session = Session::new();
     provide_context(session);
+    // The operator's preferences (the zone times are shown in), kept on this device.
+    provide_context(crate::prefs::Prefs::load());
     spawn_local(session.load());
     crate::session::vault_dialog::watch_idle(session);
     let online = RwSignal::new(web_sys::window().is_none_or(|w| w.navigator().on_line()));
@@ -34,8 +36,10 @@ pub fn App() -> impl IntoView {
                 <nav aria-label="Main">
                     <a href=href("/")>"Overview"</a>
                     <a href=href("/connections") data-testid="nav-connections">"Connections"</a>
+                    <a href=href("/schedule/week") data-testid="nav-week">"Week of schedules"</a>
                     <a href=href("/schedule") data-testid="nav-schedule">"Schedule editor"</a>
                 </nav>
+                <crate::components::zone_picker::ZonePicker />
             </header>
             <div class="layout">
                 <Sidebar />
@@ -50,9 +54,10 @@ pub fn App() -> impl IntoView {
                     }}
                     <Show when=move || session.ready.get() fallback=|| view! { <Loading label="Starting…" /> }>
                         <Routes fallback=|| view! { <NotFound /> }>
-                            <Route path=path!("/") view=Overview />
+                            <Route path=path!("/") view=crate::overview::page::OverviewPage />
                             <Route path=path!("/connections") view=crate::session::connections_page::ConnectionsPage />
                             <Route path=path!("/schedule") view=crate::components::schedule::page::SchedulePage />
+                            <Route path=path!("/schedule/week") view=crate::overview::week::WeekPage />
                             // For the end-to-end test of the crash screen: a page that panics.
                             <Route path=path!("/__test/panic") view=PanicTest />
                             <Route path=path!("/c/:conn") view=ConnectionRoute />
@@ -96,33 +101,6 @@ fn Sidebar() -> impl IntoView {
                 }
             />
         </nav>
-    }
-}
-
-#[component]
-fn Overview() -> impl IntoView {
-    let session = use_session();
-    view! {
-        <h1>"Overview"</h1>
-        <Show
-            when=move || !session.connections.with(Vec::is_empty)
-            fallback=|| view! {
-                <p>"No connections yet. "<a href=href("/connections")>"Add a connection"</a>" to a backup service to start."</p>
-            }
-        >
-            <ul class="cards" data-testid="overview-connections">
-                <For
-                    each=move || session.connections.get()
-                    key=|c: &Connection| c.id.clone()
-                    children=move |c: Connection| view! {
-                        <li class="card">
-                            <h2><a href=connection_route(&c.id, "")>{c.display_name().to_owned()}</a></h2>
-                            <p class="muted">{c.vendor.title()}" · "{c.base_url.clone()}</p>
-                        </li>
-                    }
-                />
-            </ul>
-        </Show>
     }
 }
 

@@ -12,6 +12,8 @@ const notice = () => ctx.page.getByTestId('notice');
 
 test('agents: live status, wake up, lookup by host server', async () => {
   const page = ctx.page;
+  // Times read in UTC, whatever zone the browser is in: the operator's display-zone preference.
+  await page.addInitScript(() => localStorage.setItem('backup-console.preferences.v1', JSON.stringify({ zone: 'UTC' })));
   await go('/c/rackspace/agents');
   await page.locator('tr[data-id="213564"] td[data-col=Status]').filter({ hasText: 'Online' }).waitFor();
   await page.locator('tr[data-id="213566"] td[data-col=Status]').filter({ hasText: 'Offline' }).waitFor();
@@ -136,7 +138,8 @@ test('activity filters by type and state', async () => {
   const page = ctx.page;
   await go('/c/rackspace/activity');
   await page.getByTestId('row').first().waitFor();
-  assert.equal(await page.getByTestId('row').count(), 2);
+  // Five backups of the seeded configurations: completed, with errors, failed, running, old.
+  assert.equal(await page.getByTestId('row').count(), 5);
   await page.getByTestId('activity-state').selectOption('CompletedWithErrors');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=row]').length === 1);
   assert.match(await page.getByTestId('row').innerText(), /Nightly Database Dump/);

@@ -106,7 +106,7 @@ test('the vault locks itself after the idle time the operator set', async () => 
   const page = ctx.page;
   await addConnection('idle', 'remembered');
   // The shortest idle time, set as the preference the panel writes (seconds).
-  await page.evaluate(() => localStorage.setItem('backup-console.prefs.v1', JSON.stringify({ vault_idle_seconds: 2 })));
+  await page.evaluate(() => localStorage.setItem('backup-console.preferences.v1', JSON.stringify({ vault_idle_seconds: 2 })));
   await page.locator('[data-testid=vault-state][data-state=locked]').waitFor({ timeout: 10000 });
   // Locked for good in this tab: a reload does not unlock it.
   await page.reload();

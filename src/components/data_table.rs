@@ -7,7 +7,6 @@
 
 use std::collections::BTreeSet;
 
-use backup_console_core::format;
 use backup_console_core::spec::{Cell, Column, SortKey, Sorting};
 use leptos::prelude::*;
 
@@ -147,11 +146,8 @@ where
 pub fn cell_view(cell: Cell) -> AnyView {
     match cell {
         Cell::Mono(s) if !s.is_empty() => view! { <span class="mono">{s}</span> }.into_any(),
-        Cell::Time(Some(t)) => {
-            // In the zone the vendor's pages show times in (UTC unless they say otherwise).
-            let label = crate::clock::time_label(t);
-            view! { <time datetime=format::iso(t)>{label}</time> }.into_any()
-        }
+        // In the operator's display zone, named, with the relative time on hover.
+        Cell::Time(Some(t)) => view! { <crate::clock::Time at=t /> }.into_any(),
         Cell::Status { label, tone } => view! {
             <span class=format!("badge tone-{}", tone.name()) data-tone=tone.name()>{label}</span>
         }

@@ -9,3 +9,4 @@ pub mod pager;
 pub mod panel;
 pub mod schedule;
 pub mod status;
+pub mod zone_picker;

@@ -119,6 +119,23 @@ where
     }
 }
 
+/// A panel for what is not one load (several loads, one answer per row, as the overview's
+/// connection cards): the page gives the combined status and the body; loading, failing and
+/// trying again look as in [`Panel`].
+#[component]
+pub fn StatusPanel(
+    status: Signal<Status>,
+    body: ViewFn,
+    retry: Callback<()>,
+    #[prop(into, default = "Loading…".into())] loading_label: String,
+    #[prop(optional)] testid: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <PanelFrame status=status body=body retry=retry title=None title_testid=None heading=None
+            toolbar=None action=None dialog=None loading_label=loading_label testid=testid />
+    }
+}
+
 /// The non-generic part of [`Panel`], so each data type does not get its own copy of it.
 #[component]
 fn PanelFrame(

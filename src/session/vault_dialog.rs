@@ -8,34 +8,19 @@ use leptos::task::spawn_local;
 
 use super::{use_session, Session, VaultState};
 
-const PREFS: &str = "backup-console.prefs.v1";
 /// Locked again after this long without a key press or a click, unless the operator says.
 pub const DEFAULT_IDLE_SECONDS: u64 = 15 * 60;
 
 /// How long the vault stays unlocked without activity (the operator's preference).
 pub fn idle_seconds() -> u64 {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .and_then(|s| s.get_item(PREFS).ok().flatten())
-        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
-        .and_then(|prefs| prefs["vault_idle_seconds"].as_u64())
+    crate::prefs::stored_field("vault_idle_seconds")
+        .as_u64()
         .filter(|s| *s > 0)
         .unwrap_or(DEFAULT_IDLE_SECONDS)
 }
 
 pub fn set_idle_seconds(seconds: u64) {
-    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
-        return;
-    };
-    let mut prefs = storage
-        .get_item(PREFS)
-        .ok()
-        .flatten()
-        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
-        .filter(serde_json::Value::is_object)
-        .unwrap_or_else(|| serde_json::json!({}));
-    prefs["vault_idle_seconds"] = seconds.into();
-    let _ = storage.set_item(PREFS, &prefs.to_string());
+    crate::prefs::set_stored_field("vault_idle_seconds", seconds.into());
 }
 
 /// Lock the vault after the idle time: activity (keys, clicks) restarts the count.

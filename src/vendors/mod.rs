@@ -1,5 +1,6 @@
 //! Each vendor's pages. This file is the one place a vendor's pages are registered: its
-//! navigation sections and its page for a path below `/c/{connection}/`.
+//! navigation sections, its page for a path below `/c/{connection}/`, its sign-in, and its
+//! jobs for the overview.
 
 pub mod cloudback;
 pub mod cyborgbackup;
@@ -30,6 +31,17 @@ pub fn page(connection: Connection, path: &[&str]) -> AnyView {
         Vendor::Cloudback => cloudback::page(connection, path),
         Vendor::ScheduledBackup => scheduled_backup::page(connection, path),
         Vendor::Xopero => xopero::page(connection, path),
+    }
+}
+
+/// The connection's backup units as jobs, for the overview and the week of schedules.
+pub fn feed(input: crate::overview::feed::FeedInput) -> crate::overview::feed::Feed {
+    match input.connection.vendor {
+        Vendor::CyBorgBackup => cyborgbackup::jobs::feed(input),
+        Vendor::Rackspace => rackspace::jobs::feed(input),
+        Vendor::Cloudback => cloudback::jobs::feed(input),
+        Vendor::ScheduledBackup => scheduled_backup::jobs::feed(input),
+        Vendor::Xopero => xopero::jobs::feed(input),
     }
 }
 

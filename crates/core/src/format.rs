@@ -1,6 +1,6 @@
 //! How values read in tables: sizes in bytes, timestamps, flags.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use serde_json::Value;
 
 /// `722` -> "722 B", `41_900_000_000` -> "39.0 GiB".
@@ -38,6 +38,46 @@ pub fn timestamp(text: &str) -> String {
 
 pub fn iso(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// `t` as seen from `now`: "in 3 h", "2 days ago", "just now".
+pub fn relative(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let seconds = (t - now).num_seconds();
+    if seconds.abs() < 60 {
+        return if seconds >= 0 {
+            "in under a minute".to_owned()
+        } else {
+            "just now".to_owned()
+        };
+    }
+    let amount = span(Duration::seconds(seconds.abs()));
+    if seconds > 0 {
+        format!("in {amount}")
+    } else {
+        format!("{amount} ago")
+    }
+}
+
+/// A length of time, roughly, in its largest fitting unit: "45 min", "3 h", "2 days".
+pub fn span(length: Duration) -> String {
+    let minutes = length.num_minutes().max(0);
+    let hours = minutes / 60;
+    match (minutes, hours / 24) {
+        (m, _) if m < 60 => format!("{m} min"),
+        (_, 0 | 1) if hours < 48 && minutes % (24 * 60) != 0 => format!("{hours} h"),
+        (_, 1) => "1 day".to_owned(),
+        (_, days) => format!("{days} days"),
+    }
+}
+
+/// Seconds as "1 h 05 min", "3 min 20 s", "12 s".
+pub fn duration(seconds: u64) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    match (h, m) {
+        (0, 0) => format!("{s} s"),
+        (0, _) => format!("{m} min {s:02} s"),
+        _ => format!("{h} h {m:02} min"),
+    }
 }
 
 /// "day of week" -> "Day of week".
@@ -83,5 +123,22 @@ mod tests {
         assert_eq!(plain(&json!([1, 2])), "1, 2");
         assert_eq!(plain(&json!(null)), "—");
         assert_eq!(plain(&json!(true)), "Yes");
+    }
+
+    #[test]
+    fn relative_times_and_spans_read_like_speech() {
+        let now = parse_instant("2026-11-25T12:00:00Z").unwrap();
+        let later = |s: i64| now + Duration::seconds(s);
+        assert_eq!(relative(later(3 * 3600 + 59), now), "in 3 h");
+        assert_eq!(relative(later(-2 * 86_400 - 60), now), "2 days ago");
+        assert_eq!(relative(later(-30), now), "just now");
+        assert_eq!(relative(later(30), now), "in under a minute");
+        assert_eq!(relative(later(-45 * 60), now), "45 min ago");
+        assert_eq!(relative(later(-86_400), now), "1 day ago");
+        assert_eq!(relative(later(-30 * 3600), now), "30 h ago");
+        assert_eq!(span(Duration::days(7)), "7 days");
+        assert_eq!(duration(3_900), "1 h 05 min");
+        assert_eq!(duration(200), "3 min 20 s");
+        assert_eq!(duration(12), "12 s");
     }
 }

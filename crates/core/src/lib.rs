@@ -4,10 +4,12 @@
 //! - [`connection`]: where a vendor API lives and how to authenticate to it.
 //! - [`vendors`]: models, request builders and validation per vendor.
 //! - [`schedule`]: cron expressions and other schedule forms.
+//! - [`jobs`]: every vendor's backup unit as one job: health, the overview table, a week of runs.
 
 pub mod api;
 pub mod connection;
 pub mod format;
+pub mod jobs;
 pub mod json_path;
 pub mod retry;
 pub mod schedule;

@@ -2,12 +2,14 @@
 //!
 //! Each vendor lives in its own module with a `Sim` that owns its state and a router mounted
 //! under `/{vendor}`; adding a vendor means adding a module and one line in [`app`].
-//! `/__sandbox/*` is the test hook: reset the state and inject faults (status, body, delay).
+//! `/__sandbox/*` is the test hook: reset the state, inject faults (status, body, delay), and
+//! the demo connections' jobs as core computes them (`jobs`, `week`).
 
 pub mod cloudback;
 pub mod console;
 pub mod cyborgbackup;
 pub mod faults;
+pub mod jobs;
 pub mod rackspace;
 pub mod scheduled_backup;
 pub mod shared;
@@ -126,6 +128,8 @@ pub fn app(sandbox: Sandbox) -> Router {
     let router = Router::new()
         .route("/__sandbox/reset", post(reset))
         .route("/__sandbox/faults", post(faults::add).delete(faults::clear))
+        .route("/__sandbox/jobs", axum::routing::get(jobs::list))
+        .route("/__sandbox/week", axum::routing::get(jobs::week))
         .with_state(sandbox.clone())
         .merge(vendors)
         .merge(console::router(sandbox));

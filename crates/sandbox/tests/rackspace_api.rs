@@ -517,7 +517,8 @@ async fn configurations_validate_and_change() {
             .as_array()
             .unwrap()
             .len(),
-        2
+        // The two seeded ones (weekly website, hourly logs) and the new one.
+        3
     );
     assert_eq!(
         call(&r, "GET", "backup-configuration", None)
@@ -526,7 +527,8 @@ async fn configurations_validate_and_change() {
             .as_array()
             .unwrap()
             .len(),
-        4
+        // Six seeded and the new one.
+        7
     );
     assert_eq!(
         call(&r, "DELETE", &format!("backup-configuration/{id}"), None)
@@ -637,7 +639,8 @@ async fn backups_move_through_their_states_and_report() {
 async fn restores_follow_their_state_machine() {
     let r = router();
     let available = call(&r, "GET", "backup/availableforrestore", None).await;
-    assert_eq!(available.body.as_array().unwrap().len(), 2);
+    // The seeded configurations with a completed backup (the failed and running ones have none).
+    assert_eq!(available.body.as_array().unwrap().len(), 3);
     let create = json!({"BackupId": 134332, "BackupMachineId": 213564, "DestinationMachineId": 213565,
         "DestinationPath": "/srv/restore", "BackupDataCenter": "DFW", "OverwriteFiles": false});
     let restore = call(&r, "PUT", "restore", Some(create)).await;
@@ -773,5 +776,46 @@ async fn restores_follow_their_state_machine() {
     assert_eq!(
         call(&r, "GET", "system/activity/1", None).await.status,
         StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn configurations_say_how_their_last_backup_went() {
+    let r = router();
+    let get = |id: u64| {
+        let r = r.clone();
+        async move {
+            call(&r, "GET", &format!("backup-configuration/{id}"), None)
+                .await
+                .body
+        }
+    };
+    let failed = get(148328).await;
+    assert!(failed["LastRunTime"]
+        .as_str()
+        .unwrap()
+        .starts_with("/Date("));
+    assert_eq!(
+        failed["LastRunBackupReportId"],
+        Value::Null,
+        "set only after a success"
+    );
+    assert_eq!(failed["TimeZoneId"], "Tokyo Standard Time");
+    let running = get(148329).await;
+    assert_eq!(running["BackupState"], "InProgress");
+    assert_eq!(running["LastRunTime"], Value::Null);
+    let done = get(148325).await;
+    assert_eq!(done["LastRunBackupReportId"], 134332);
+    assert!(done["NextScheduledRunTime"]
+        .as_str()
+        .unwrap()
+        .starts_with("/Date("));
+    let report = call(&r, "GET", "backup/report/134334", None).await;
+    assert_eq!(
+        (
+            report.body["State"].as_str(),
+            report.body["Duration"].as_str()
+        ),
+        (Some("Failed"), Some("00:00:40"))
     );
 }

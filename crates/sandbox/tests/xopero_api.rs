@@ -697,7 +697,7 @@ async fn demo_connection_reset_faults_and_unknown_addresses() {
     assert_eq!(
         demo,
         json!({"id": "xopero", "vendor": "xopero", "label": "Xopero demo", "base_url": "http://h:1/xopero",
-               "token": DEMO_TOKEN, "email": "admin@example.com"})
+               "token": DEMO_TOKEN, "email": "admin@example.com", "time_zone": "Europe/Warsaw"})
     );
 
     let _: LicenceAnswer = get(&r, &requests::activate(&[repo(5)])).await;

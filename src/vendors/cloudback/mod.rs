@@ -5,6 +5,7 @@
 
 mod add;
 mod bulk;
+pub mod jobs;
 mod list;
 mod paste;
 pub mod settings;

@@ -14,7 +14,7 @@ use crate::load::use_load;
 use crate::paths::connection_route;
 
 /// Fields shown in the detail list, in order: the table's columns, the form's fields, then the rest.
-fn detail_rows(resource: Resource, record: &Value) -> Vec<(String, String)> {
+fn detail_rows(resource: Resource, record: &Value) -> Vec<(String, Shown)> {
     let mut keys: Vec<&str> = resource.columns().iter().map(|c| c.key).collect();
     keys.extend(resource.fields().iter().map(|f| f.key));
     if let Some(object) = record.as_object() {
@@ -28,7 +28,10 @@ fn detail_rows(resource: Resource, record: &Value) -> Vec<(String, String)> {
         .map(|(k, v)| {
             // A reference reads better by name, when the service summarised it.
             if let Some(name) = record["summary_fields"][k.as_str()]["name"].as_str() {
-                return (k.to_owned(), format!("{name} (#{})", format::plain(v)));
+                return (
+                    k.to_owned(),
+                    Shown::Text(format!("{name} (#{})", format::plain(v))),
+                );
             }
             let text = match v {
                 Value::String(s)
@@ -37,16 +40,34 @@ fn detail_rows(resource: Resource, record: &Value) -> Vec<(String, String)> {
                         || k == "mtime"
                         || k == "next_run" =>
                 {
-                    format::timestamp(s)
+                    match format::parse_instant(s) {
+                        Some(t) => return (k.to_owned(), Shown::Time(t)),
+                        None => format::timestamp(s),
+                    }
                 }
                 Value::Number(n) if k.ends_with("_size") || k == "size" => {
                     n.as_u64().map_or_else(|| n.to_string(), format::bytes)
                 }
                 other => format::plain(other),
             };
-            (k.to_owned(), text)
+            (k.to_owned(), Shown::Text(text))
         })
         .collect()
+}
+
+/// A field's value: text, or an instant shown in the operator's zone.
+enum Shown {
+    Text(String),
+    Time(chrono::DateTime<chrono::Utc>),
+}
+
+impl Shown {
+    fn view(self) -> AnyView {
+        match self {
+            Shown::Text(text) => text.into_any(),
+            Shown::Time(at) => view! { <crate::clock::Time at=at /> }.into_any(),
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -135,7 +156,7 @@ pub fn Detail(conn: String, resource: Resource, id: u64) -> impl IntoView {
             dialog=dialog
             render={move |record: serde_json::Map<String, Value>| view! {
                 <dl class="detail" data-testid="detail">
-                    {detail_rows(resource, &Value::Object(record)).into_iter().map(|(k, v)| view! { <dt>{k.replace('_', " ")}</dt><dd data-field=k>{v}</dd> }).collect_view()}
+                    {detail_rows(resource, &Value::Object(record)).into_iter().map(|(k, v)| view! { <dt>{k.replace('_', " ")}</dt><dd data-field=k>{v.view()}</dd> }).collect_view()}
                 </dl>
             }}
         />

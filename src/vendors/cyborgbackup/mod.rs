@@ -5,6 +5,7 @@ mod calendar;
 mod detail;
 mod form;
 mod home;
+pub mod jobs;
 mod list;
 pub mod sign_in;
 

@@ -2,7 +2,6 @@
 
 use std::time::Duration;
 
-use backup_console_core::format;
 use backup_console_core::vendors::rackspace::models::{Backup, BackupReport};
 use backup_console_core::vendors::rackspace::requests::{self, inputs::Action as RaxAction};
 use leptos::prelude::*;
@@ -69,7 +68,7 @@ pub fn BackupProgress(conn: String, tenant: String, id: u64) -> impl IntoView {
                     <dt>"Configuration"</dt><dd>{b.backup_configuration_name.clone()}</dd>
                     <dt>"Agent"</dt><dd>{b.machine_name.clone()}</dd>
                     <dt>"State"</dt><dd data-field="CurrentState" data-testid="backup-state" aria-live="polite">{b.current_state.clone()}</dd>
-                    <dt>"Since"</dt><dd>{b.state_change_time.map(|t| format::timestamp(&format::iso(t))).unwrap_or_default()}</dd>
+                    <dt>"Since"</dt><dd>{crate::clock::time_or(b.state_change_time, "")}</dd>
                 </dl>
                 {running.then(|| view! {
                     <p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>"Running…"</p>

@@ -5,6 +5,7 @@ pub mod activity;
 pub mod agents;
 pub mod backups;
 pub mod configurations;
+pub mod jobs;
 pub mod restores;
 pub mod sign_in;
 

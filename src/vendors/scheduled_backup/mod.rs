@@ -4,6 +4,7 @@
 //! sign-in. One screen per file, grouped by resource.
 
 pub mod checkpoints;
+pub mod jobs;
 mod paging;
 pub mod plans;
 pub mod sign_in;

@@ -2,6 +2,7 @@
 //! plans, repositories and synchronization, its repositories with filters and bulk licences,
 //! and a plan with its repositories and the whole-plan editor. One screen per file.
 
+pub mod jobs;
 pub mod organizations;
 pub mod plans;
 pub mod repositories;
@@ -17,7 +18,6 @@ use leptos_router::hooks::use_query_map;
 use serde::de::DeserializeOwned;
 
 use super::not_found;
-use crate::clock::{browser_zone, DisplayZone};
 use crate::load::{use_load_with, Remote};
 use crate::paths::{connection_route, segment};
 
@@ -27,8 +27,6 @@ pub fn sections() -> Vec<(&'static str, &'static str)> {
 
 /// The page at `/c/{connection}/{path...}`.
 pub fn page(connection: Connection, path: &[&str]) -> AnyView {
-    // Epoch milliseconds read in the operator's own zone on every Xopero page.
-    provide_context(DisplayZone(browser_zone()));
     let conn = connection.id.clone();
     match path {
         [] | ["organizations"] => {

@@ -74,12 +74,20 @@ impl Vendor {
                     "To sign in with a username and API key, e.g. https://identity.api.rackspacecloud.com",
                 ),
             ],
-            Vendor::Xopero => &[(
-                "email",
-                "Email",
-                false,
-                "The account to sign in with (System Administrator role); it prefills sign-in. The password is never stored.",
-            )],
+            Vendor::Xopero => &[
+                (
+                    "email",
+                    "Email",
+                    false,
+                    "The account to sign in with (System Administrator role); it prefills sign-in. The password is never stored.",
+                ),
+                (
+                    "time_zone",
+                    "Agents' time zone",
+                    false,
+                    "The IANA zone the agents' clocks keep (e.g. Europe/Warsaw): plan schedules are read in it. Your browser's zone when empty.",
+                ),
+            ],
             Vendor::Cloudback => &[(
                 "api_path",
                 "API path",

@@ -341,9 +341,8 @@ async fn launch(State(sim): State<Sim>, Path(id): Path<String>) -> Answer {
         .get(Resource::Policies, id)
         .cloned()
         .ok_or(NOT_FOUND)?;
-    let job = store.next_job;
-    store.next_job += 1;
     let stamp = Utc::now();
+    let job = store.record_job(id, "successful", stamp, Some(stamp));
     let hosts: Vec<String> = policy["clients"]
         .as_array()
         .into_iter()

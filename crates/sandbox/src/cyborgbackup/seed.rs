@@ -1,6 +1,8 @@
-//! Demo data: a small, believable installation.
+//! Demo data: a small, believable installation, with policies whose last jobs ran well,
+//! failed, and are running.
 
 use backup_console_core::vendors::cyborgbackup::Resource;
+use chrono::{Duration, Utc};
 use serde_json::json;
 
 use super::store::Store;
@@ -115,5 +117,22 @@ pub fn seeded() -> Store {
             );
         }
     }
+    // The policies' last jobs (numbered after the catalog's): "Full Features" last succeeded
+    // three weeks ago (overdue for a weekly schedule), "Web servers" failed five hours ago,
+    // "Databases" is running.
+    let now = Utc::now();
+    store.record_job(
+        1,
+        "successful",
+        now - Duration::days(21),
+        Some(now - Duration::days(21) + Duration::minutes(42)),
+    );
+    store.record_job(
+        2,
+        "failed",
+        now - Duration::hours(5),
+        Some(now - Duration::hours(5) + Duration::seconds(95)),
+    );
+    store.record_job(3, "running", now - Duration::minutes(12), None);
     store
 }

@@ -17,6 +17,8 @@ pub struct Store {
     pub next_job: u64,
     /// Token to the id of the user it belongs to.
     pub tokens: HashMap<String, u64>,
+    /// Policy id to the summary of its last job (`summary_fields.last_job`, AWX's convention).
+    pub last_jobs: HashMap<u64, Value>,
     pub jwt: super::jwt::Jwt,
 }
 
@@ -52,6 +54,7 @@ impl Store {
             next_id: HashMap::new(),
             next_job: 1,
             tokens: HashMap::new(),
+            last_jobs: HashMap::new(),
             jwt: super::jwt::Jwt::default(),
         }
     }
@@ -252,6 +255,9 @@ impl Store {
                 related["schedule"] = schedule["url"].clone();
                 summary["schedule"] = json!({"id": schedule["id"], "name": schedule["name"], "crontab": schedule["crontab"]});
             }
+            if let Some(job) = self.last_jobs.get(&id) {
+                summary["last_job"] = job.clone();
+            }
             out["related"] = related;
             out["summary_fields"] = summary;
             out["next_run"] = schedule
@@ -264,6 +270,31 @@ impl Store {
                 });
         }
         out
+    }
+
+    /// Record a policy's last job: `finished` `None` while it runs.
+    pub fn record_job(
+        &mut self,
+        policy: u64,
+        status: &str,
+        started: DateTime<Utc>,
+        finished: Option<DateTime<Utc>>,
+    ) -> u64 {
+        let job = self.next_job;
+        self.next_job += 1;
+        let name = self
+            .get(Resource::Policies, policy)
+            .and_then(|p| p["name"].as_str())
+            .unwrap_or_default()
+            .to_owned();
+        let stamp = |t: DateTime<Utc>| t.to_rfc3339_opts(SecondsFormat::Secs, true);
+        self.last_jobs.insert(
+            policy,
+            json!({"id": job, "name": name, "status": status, "failed": status == "failed",
+                   "started": stamp(started), "finished": finished.map(stamp),
+                   "elapsed": finished.map_or(0, |f| (f - started).num_seconds())}),
+        );
+        job
     }
 
     /// The runs of the policy's schedule in the current month (UTC), at most `limit`.

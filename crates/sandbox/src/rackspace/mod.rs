@@ -572,19 +572,22 @@ async fn update_configuration(
 
 async fn configuration(State(sim): State<Sim>, Path((_, id)): Path<(String, u64)>) -> Answer {
     let store = sim.lock();
-    ok(store
+    let config = store
         .configurations
         .get(&id)
         .filter(|c| !c.is_deleted)
-        .ok_or_else(|| not_found(&format!("Backup configuration {id}")))?)
+        .ok_or_else(|| not_found(&format!("Backup configuration {id}")))?;
+    ok(store.configuration_view(config, Utc::now()))
 }
 
 async fn configurations(State(sim): State<Sim>) -> Answer {
     let store = sim.lock();
+    let now = Utc::now();
     ok(store
         .configurations
         .values()
         .filter(|c| !c.is_deleted)
+        .map(|c| store.configuration_view(c, now))
         .collect::<Vec<_>>())
 }
 
@@ -596,10 +599,12 @@ async fn agent_configurations(
     if !store.agents.contains_key(&agent) {
         return Err(not_found(&format!("Agent {agent}")));
     }
+    let now = Utc::now();
     ok(store
         .configurations
         .values()
         .filter(|c| c.machine_agent_id == agent && !c.is_deleted)
+        .map(|c| store.configuration_view(c, now))
         .collect::<Vec<_>>())
 }
 
@@ -616,7 +621,8 @@ async fn enable_configuration(
         .filter(|c| !c.is_deleted)
         .ok_or_else(|| not_found(&format!("Backup configuration {id}")))?;
     config.is_active = input.enable;
-    ok(config.clone())
+    let config = config.clone();
+    ok(store.configuration_view(&config, Utc::now()))
 }
 
 async fn delete_configuration(
@@ -672,15 +678,7 @@ async fn backup_action(State(sim): State<Sim>, bytes: Bytes) -> Answer {
                 ));
             }
             let id = store.id();
-            store.backups.insert(
-                id,
-                BackupRun {
-                    id,
-                    configuration_id: config_id,
-                    started: now,
-                    stop_requested: None,
-                },
-            );
+            store.backups.insert(id, BackupRun::new(id, config_id, now));
             text(id)
         }
         ActionKind::StopManual => {

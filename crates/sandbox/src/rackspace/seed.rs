@@ -1,4 +1,6 @@
-//! Demo data: three agents (one offline), configurations, finished backups and a restore.
+//! Demo data: three agents (one offline), configurations in four time zones, and their backups:
+//! finished a day ago (one with errors), one that failed three hours ago, one running for two
+//! hours, and one five days old on a daily schedule (overdue).
 
 use backup_console_core::schedule::rackspace::{AmPm, Frequency, RackspaceSchedule};
 use backup_console_core::vendors::rackspace::models::{
@@ -147,19 +149,71 @@ pub fn seeded() -> Store {
         148327,
         config(148327, &win, "Manual App Backup", manual, &["C:\\App"]),
     );
+    let every_four_hours = RackspaceSchedule {
+        frequency: Frequency::Hourly,
+        start_time_hour: None,
+        start_time_minute: None,
+        start_time_am_pm: None,
+        day_of_week_id: None,
+        hour_interval: Some(4),
+        time_zone_id: "Tokyo Standard Time".into(),
+    };
+    let daily = |hour: u32, am_pm: AmPm, zone: &str| RackspaceSchedule {
+        frequency: Frequency::Daily,
+        start_time_hour: Some(hour),
+        start_time_minute: Some(0),
+        start_time_am_pm: Some(am_pm),
+        day_of_week_id: None,
+        hour_interval: None,
+        time_zone_id: zone.into(),
+    };
+    let more = [
+        (
+            148328,
+            &web,
+            "Hourly Logs",
+            every_four_hours,
+            "/var/log/nginx",
+        ),
+        (
+            148329,
+            &db,
+            "Nightly Files",
+            daily(2, AmPm::Am, "GMT Standard Time"),
+            "/srv/files",
+        ),
+        (
+            148330,
+            &db,
+            "Daily Reports",
+            daily(6, AmPm::Pm, "W. Europe Standard Time"),
+            "/srv/reports",
+        ),
+    ];
+    for (id, agent, name, schedule, path) in more {
+        store
+            .configurations
+            .insert(id, config(id, agent, name, schedule, &[path]));
+    }
     for a in [web, db, win] {
         store.agents.insert(a.machine_agent_id, a);
     }
-    // One finished backup per online agent, a day ago.
-    let day_ago = Utc::now() - Duration::days(1);
-    for (id, config) in [(134332u64, 148325u64), (134333, 148326)] {
+    let now = Utc::now();
+    // (backup, configuration, started, lasts seconds, fails)
+    let runs = [
+        (134332u64, 148325u64, now - Duration::days(1), 6, false),
+        (134333, 148326, now - Duration::days(1), 6, false),
+        (134334, 148328, now - Duration::hours(3), 40, true),
+        (134335, 148329, now - Duration::minutes(20), 2 * 3600, false),
+        (134336, 148330, now - Duration::days(5), 300, false),
+    ];
+    for (id, config, started, lasts, fails) in runs {
         store.backups.insert(
             id,
             BackupRun {
-                id,
-                configuration_id: config,
-                started: day_ago,
-                stop_requested: None,
+                lasts,
+                fails,
+                ..BackupRun::new(id, config, started)
             },
         );
     }

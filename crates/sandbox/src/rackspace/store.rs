@@ -14,6 +14,26 @@ pub struct BackupRun {
     pub configuration_id: u64,
     pub started: DateTime<Utc>,
     pub stop_requested: Option<DateTime<Utc>>,
+    /// Seconds from start to end ([`RUN_SECONDS`] for a manual start).
+    pub lasts: i64,
+    /// Ends Failed (the demo's failed backups).
+    pub fails: bool,
+}
+
+/// How long a backup started from the console runs.
+pub const RUN_SECONDS: i64 = 6;
+
+impl BackupRun {
+    pub fn new(id: u64, configuration_id: u64, started: DateTime<Utc>) -> Self {
+        Self {
+            id,
+            configuration_id,
+            started,
+            stop_requested: None,
+            lasts: RUN_SECONDS,
+            fails: false,
+        }
+    }
 }
 
 pub struct RestoreRun {
@@ -54,7 +74,8 @@ impl Store {
             .is_some_and(|c| c.inclusions.iter().any(|i| i.file_path.contains("locked")))
     }
 
-    /// Where a backup stands now: StartRequested, Queued, InProgress (6 s in all), then done.
+    /// Where a backup stands now: StartRequested, Queued, InProgress (6 s in all unless the
+    /// run says otherwise), then done.
     pub fn backup_state(&self, run: &BackupRun, now: DateTime<Utc>) -> &'static str {
         if let Some(stop) = run.stop_requested {
             return if now - stop < secs(1) {
@@ -68,8 +89,10 @@ impl Store {
             "StartRequested"
         } else if elapsed < secs(2) {
             "Queued"
-        } else if elapsed < secs(6) {
+        } else if elapsed < secs(run.lasts) {
             "InProgress"
+        } else if run.fails {
+            "Failed"
         } else if self.has_locked_files(run.configuration_id) {
             "CompletedWithErrors"
         } else {
@@ -79,7 +102,44 @@ impl Store {
 
     fn completed_at(run: &BackupRun) -> DateTime<Utc> {
         run.stop_requested
-            .map_or(run.started + secs(6), |s| s + secs(1))
+            .map_or(run.started + secs(run.lasts), |s| s + secs(1))
+    }
+
+    /// A configuration as the API shows it now: its last run (`LastRunTime`, and
+    /// `LastRunBackupReportId` when it succeeded), `BackupState` while a backup runs, and the
+    /// next scheduled run of an active one.
+    pub fn configuration_view(
+        &self,
+        config: &BackupConfiguration,
+        now: DateTime<Utc>,
+    ) -> BackupConfiguration {
+        let mut view = config.clone();
+        let runs: Vec<(&BackupRun, &str)> = self
+            .backups
+            .values()
+            .filter(|b| b.configuration_id == config.backup_configuration_id)
+            .map(|b| (b, self.backup_state(b, now)))
+            .collect();
+        let last = runs
+            .iter()
+            .filter(|(_, state)| FINISHED.contains(state))
+            .max_by_key(|(b, _)| Self::completed_at(b));
+        if let Some((run, state)) = last {
+            view.last_run_time = Some(Self::completed_at(run));
+            view.last_run_backup_report_id = state.starts_with("Completed").then_some(run.id);
+        }
+        view.backup_state = runs
+            .iter()
+            .find(|(_, state)| !FINISHED.contains(state))
+            .map(|(_, state)| match *state {
+                "StartRequested" | "Queued" => "Queued".to_owned(),
+                _ => "InProgress".to_owned(),
+            });
+        view.next_scheduled_run_time = config
+            .is_active
+            .then(|| config.schedule.next_runs(now, 1))
+            .and_then(|runs| runs.first().map(|t| t.with_timezone(&Utc)));
+        view
     }
 
     pub fn agent_view(&self, agent: &Agent, now: DateTime<Utc>) -> Agent {
@@ -177,16 +237,24 @@ impl Store {
             can_restore: state.starts_with("Completed"),
             start_time: Some(run.started),
             completed_time: Some(Self::completed_at(run)),
-            duration: "00:00:06".into(),
+            duration: {
+                let lasts = (Self::completed_at(run) - run.started).num_seconds();
+                format!(
+                    "{:02}:{:02}:{:02}",
+                    lasts / 3600,
+                    lasts / 60 % 60,
+                    lasts % 60
+                )
+            },
             files_searched: 11936,
             bytes_searched: "3.7 GB".into(),
             files_backed_up: 6,
             bytes_backed_up: "178.1 MB".into(),
             num_errors: errors.len() as u64,
-            reason: if state == "Stopped" {
-                "StoppedByUser"
-            } else {
-                "Success"
+            reason: match state {
+                "Stopped" => "StoppedByUser",
+                "Failed" => "AgentFailure",
+                _ => "Success",
             }
             .into(),
             diagnostics: if errors.is_empty() {

@@ -27,7 +27,7 @@ struct Spec {
     schedule: (ScheduleType, &'static str),
     volumes: &'static [usize],
     status: PlanStatus,
-    /// Days ago of the past checkpoints to make.
+    /// Hours ago of the past checkpoints to make.
     history: &'static [i64],
 }
 
@@ -40,7 +40,7 @@ fn specs() -> [Spec; 4] {
             schedule: (ScheduleType::Calendar, "0 2 * * *"),
             volumes: &[0],
             status: PlanStatus::Started,
-            history: &[3, 2, 1],
+            history: &[72, 48, 24],
         },
         Spec {
             name: "weekly-web",
@@ -49,7 +49,7 @@ fn specs() -> [Spec; 4] {
             schedule: (ScheduleType::Crontab, "30 3 * * 0"),
             volumes: &[2, 1],
             status: PlanStatus::Suspended,
-            history: &[21, 14, 7],
+            history: &[21 * 24, 14 * 24, 7 * 24],
         },
         Spec {
             name: "workday-logs",
@@ -58,7 +58,8 @@ fn specs() -> [Spec; 4] {
             schedule: (ScheduleType::Calendar, "0 9,18 * * 1,2,3,4,5"),
             volumes: &[1],
             status: PlanStatus::Started,
-            history: &[1],
+            // Failed five hours ago (below).
+            history: &[5],
         },
         Spec {
             name: "monthly-db",
@@ -89,8 +90,8 @@ pub fn seeded() -> Store {
         };
         store.add_plan(plan, now - Duration::days(30));
         let index = store.plans.len() - 1;
-        for days in spec.history {
-            store.make_checkpoint(index, now - Duration::days(*days));
+        for hours in spec.history {
+            store.make_checkpoint(index, now - Duration::hours(*hours));
         }
         let record = &mut store.plans[index];
         record.first_at = None;

@@ -41,6 +41,9 @@ pub fn seeded() -> Sim {
     Sim::seeded(seed::seeded)
 }
 
+/// The zone the demo agents' clocks keep: plan schedules are read in it.
+pub const DEMO_TIME_ZONE: &str = "Europe/Warsaw";
+
 pub fn demo_connection(origin: &str) -> Value {
     json!({
         "id": "xopero",
@@ -49,6 +52,7 @@ pub fn demo_connection(origin: &str) -> Value {
         "base_url": format!("{origin}{MOUNT}"),
         "token": crate::DEMO_TOKEN,
         "email": ADMIN_EMAIL,
+        "time_zone": DEMO_TIME_ZONE,
     })
 }
 

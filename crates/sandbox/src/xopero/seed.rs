@@ -1,7 +1,7 @@
 //! Demo data: two users (one without the System Administrator role), four organizations on
 //! four git services (one the console does not know by name), 24 repositories (14 in `acme`, so
 //! its table pages and filters), a licence pool with five licences free, and four plans with
-//! schedules and backup windows.
+//! schedules and backup windows (one ran with errors, one is running its first run).
 
 use backup_console_core::schedule::window::BackupWindow;
 use backup_console_core::schedule::xopero::{ScheduleOption, TimeOfDay, DAILY, MONTHLY, WEEKLY};
@@ -132,6 +132,7 @@ struct PlanSpec {
     window: BackupWindow,
     status: (u64, u64, u64),
     finished_hours_ago: Option<i64>,
+    running: bool,
 }
 
 fn plan(spec: PlanSpec, now: DateTime<Utc>) -> Plan {
@@ -161,6 +162,7 @@ fn plan(spec: PlanSpec, now: DateTime<Utc>) -> Plan {
         finished: spec
             .finished_hours_ago
             .map_or(0, |h| millis(now - Duration::hours(h))),
+        running: spec.running,
     }
 }
 
@@ -221,6 +223,7 @@ pub fn seeded() -> Store {
             window: BackupWindow::nightly(&every_day, 22, 6),
             status: (6, 0, 0),
             finished_hours_ago: Some(7),
+            running: false,
         },
         PlanSpec {
             n: 2,
@@ -232,6 +235,7 @@ pub fn seeded() -> Store {
             window: BackupWindow::always(),
             status: (1, 1, 0),
             finished_hours_ago: Some(50),
+            running: false,
         },
         PlanSpec {
             n: 3,
@@ -239,10 +243,15 @@ pub fn seeded() -> Store {
             name: "Platform daily",
             repositories: &[101, 102, 104],
             include_all: false,
-            options: vec![option(3, DAILY, &[], 23, 0, 0)],
+            // A full backup on Wednesdays at noon, which the window blocks.
+            options: vec![
+                option(3, DAILY, &[], 23, 0, 0),
+                option(1, WEEKLY, &[3], 12, 0, 0),
+            ],
             window: weeknights_and_weekends,
             status: (2, 0, 1),
             finished_hours_ago: Some(20),
+            running: false,
         },
         PlanSpec {
             n: 4,
@@ -255,6 +264,8 @@ pub fn seeded() -> Store {
             window: BackupWindow::always(),
             status: (0, 0, 0),
             finished_hours_ago: None,
+            // Its first run is under way.
+            running: true,
         },
     ];
     store.plans = specs.into_iter().map(|s| plan(s, now)).collect();

@@ -48,6 +48,8 @@ pub struct Plan {
     pub body: Value,
     pub last_status: LastStatus,
     pub finished: u64,
+    /// A run is under way (`isRunning`).
+    pub running: bool,
 }
 
 #[derive(Default)]
@@ -177,7 +179,7 @@ impl Store {
             repo_count: count as u64,
             last_status: Some(plan.last_status.clone()),
             plan_finished_time: plan.finished,
-            is_running: false,
+            is_running: plan.running,
             extra: Default::default(),
         }
     }

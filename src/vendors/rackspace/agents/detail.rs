@@ -1,6 +1,5 @@
 //! One agent: what it is, enable/disable and delete, and its sections below.
 
-use backup_console_core::format;
 use backup_console_core::vendors::rackspace::columns::agent_status;
 use backup_console_core::vendors::rackspace::models::Agent;
 use backup_console_core::vendors::rackspace::requests::{
@@ -25,8 +24,8 @@ enum Dialog {
     ConfirmDelete,
 }
 
-fn when(t: Option<chrono::DateTime<chrono::Utc>>) -> String {
-    t.map_or("never".into(), |t| format::timestamp(&format::iso(t)))
+fn when(t: Option<chrono::DateTime<chrono::Utc>>) -> AnyView {
+    crate::clock::time_or(t, "never")
 }
 
 fn facts(a: Agent) -> impl IntoView {

@@ -2,7 +2,6 @@
 //! disable, delete, and its completed backups.
 
 use backup_console_core::api::{ApiError, ApiResponse};
-use backup_console_core::format;
 use backup_console_core::vendors::rackspace::columns::COMPLETED_COLUMNS;
 use backup_console_core::vendors::rackspace::models::{BackupConfiguration, CompletedBackup};
 use backup_console_core::vendors::rackspace::requests::{
@@ -16,7 +15,6 @@ use crate::action::{Action, Done};
 use crate::components::confirm::ConfirmDialog;
 use crate::components::data_table::Table;
 use crate::components::panel::{Dialogs, Panel};
-use crate::components::schedule::run_label;
 use crate::load::use_load;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -32,9 +30,7 @@ fn backup_id(response: &ApiResponse, _: &str) -> Result<String, ApiError> {
 }
 
 fn facts(cfg: BackupConfiguration) -> impl IntoView {
-    let when = |t: Option<chrono::DateTime<chrono::Utc>>| {
-        t.map_or("never".into(), |t| format::timestamp(&format::iso(t)))
-    };
+    let when = |t: Option<chrono::DateTime<chrono::Utc>>| crate::clock::time_or(t, "never");
     let paths = |items: &[backup_console_core::vendors::rackspace::models::FileItem]| {
         items
             .iter()
@@ -42,9 +38,17 @@ fn facts(cfg: BackupConfiguration) -> impl IntoView {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    // The next runs in the operator's display zone (the schedule's own is named above).
     let next = match cfg.schedule.preview(crate::clock::now(), 3) {
-        Ok(runs) => runs.iter().map(run_label).collect::<Vec<_>>().join(" · "),
-        Err(why) => why,
+        Ok(runs) => runs
+            .iter()
+            .map(|t| {
+                let at = t.with_timezone(&chrono::Utc);
+                view! { <span class="run"><crate::clock::Time at=at testid="next-run" /></span> }
+            })
+            .collect_view()
+            .into_any(),
+        Err(why) => why.into_any(),
     };
     view! {
         <dl class="detail" data-testid="detail">

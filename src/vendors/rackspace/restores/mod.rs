@@ -8,8 +8,6 @@ mod wizard;
 pub use detail::RestoreDetail;
 pub use wizard::RestoreWizard;
 
-use backup_console_core::format;
-
 /// States in which a restore is under way and worth polling.
 const RUNNING: [&str; 5] = [
     "Queued",
@@ -20,5 +18,5 @@ const RUNNING: [&str; 5] = [
 ];
 
 fn when(t: Option<chrono::DateTime<chrono::Utc>>) -> String {
-    t.map_or("—".into(), |t| format::timestamp(&format::iso(t)))
+    t.map_or("—".into(), crate::clock::time_label)
 }

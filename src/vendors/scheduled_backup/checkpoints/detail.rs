@@ -27,8 +27,7 @@ enum Dialog {
 }
 
 fn when(text: &str) -> String {
-    format::parse_instant(text)
-        .map_or_else(|| text.to_owned(), |t| format::timestamp(&format::iso(t)))
+    format::parse_instant(text).map_or_else(|| text.to_owned(), crate::clock::time_label)
 }
 
 #[component]
@@ -102,7 +101,10 @@ pub fn CheckpointDetail(conn: String, id: String) -> impl IntoView {
             <dl class="detail" data-testid="detail">
                 <dt>"Status"</dt>
                 <dd data-field="status" data-testid="checkpoint-status" aria-live="polite">{cell_view(Cell::status(cp.status.as_str(), cp.status.tone()))}</dd>
-                <dt>"Made"</dt><dd>{when(&cp.created_at)}</dd>
+                <dt>"Made"</dt><dd>{match format::parse_instant(&cp.created_at) {
+                    Some(at) => view! { <crate::clock::Time at=at /> }.into_any(),
+                    None => cp.created_at.clone().into_any(),
+                }}</dd>
                 <dt>"Plan"</dt><dd data-field="plan">{plan_cell}</dd>
                 <dt>"Backup"</dt><dd>{backup_kind(&cp)}</dd>
             </dl>

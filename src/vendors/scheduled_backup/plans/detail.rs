@@ -39,8 +39,10 @@ fn facts(conn: &str, plan: &Plan) -> impl IntoView {
             }
         })
         .collect_view();
-    let created =
-        format::parse_instant(&plan.created_at).map(|t| format::timestamp(&format::iso(t)));
+    let created = match format::parse_instant(&plan.created_at) {
+        Some(at) => view! { <crate::clock::Time at=at /> }.into_any(),
+        None => plan.created_at.clone().into_any(),
+    };
     view! {
         <dl class="detail" data-testid="detail">
             <dt>"Status"</dt><dd data-field="status">{cell_view(plan_status(plan))}</dd>
@@ -55,7 +57,7 @@ fn facts(conn: &str, plan: &Plan) -> impl IntoView {
             </dd>
             <dt>"Next runs"</dt><dd>{next_runs(&plan.schedule_pattern, 3)}</dd>
             <dt>"Volumes"</dt><dd><ul data-field="volumes">{volumes}</ul></dd>
-            <dt>"Created"</dt><dd>{created.unwrap_or_else(|| plan.created_at.clone())}</dd>
+            <dt>"Created"</dt><dd>{created}</dd>
             <dt>"ID"</dt><dd class="mono">{plan.id.clone()}</dd>
         </dl>
     }
