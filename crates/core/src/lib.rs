@@ -2,11 +2,13 @@
 //!
 //! - [`api`]: requests and responses as data, errors in the operator's words, pagination.
 //! - [`connection`]: where a vendor API lives and how to authenticate to it.
+//! - [`embed`]: the console inside a hosting page: its configuration, messages and events.
 //! - [`vendors`]: models, request builders and validation per vendor.
 //! - [`schedule`]: cron expressions and other schedule forms.
 
 pub mod api;
 pub mod connection;
+pub mod embed;
 pub mod format;
 pub mod retry;
 pub mod schedule;
