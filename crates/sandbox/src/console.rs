@@ -23,25 +23,30 @@ pub fn router(sandbox: Sandbox) -> Router {
     let router = Router::new()
         .route("/console.json", get(console_json))
         .with_state(sandbox.clone());
-    let router = match sandbox.dist.as_deref() {
-        Some(dist) => {
-            let index = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
-            let policy = Policy::for_index(
-                &index,
-                sandbox.connect_src.to_vec(),
-                sandbox.embed_origins.to_vec(),
-            );
-            let headers = Arc::new(headers_of(&policy));
-            router
-                .fallback_service(
-                    ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html"))),
-                )
-                .layer(axum::middleware::from_fn(move |request, next| {
-                    with_headers(headers.clone(), request, next)
-                }))
-        }
-        None => router,
+    let Some(dist) = sandbox.dist.as_deref() else {
+        return nest(&sandbox, router);
     };
+    let index = dist.join("index.html");
+    let router =
+        router.fallback_service(ServeDir::new(dist).fallback(ServeFile::new(index.clone())));
+    let mut router = nest(&sandbox, router);
+    // `nest` leaves out the base path with a trailing slash: the console's first page too.
+    let base = sandbox.console_path.trim_end_matches('/');
+    if !base.is_empty() {
+        router = router.route_service(&format!("{base}/"), ServeFile::new(index.clone()));
+    }
+    let policy = Policy::for_index(
+        &std::fs::read_to_string(&index).unwrap_or_default(),
+        sandbox.connect_src.to_vec(),
+        sandbox.embed_origins.to_vec(),
+    );
+    let headers = Arc::new(headers_of(&policy));
+    router.layer(axum::middleware::from_fn(move |request, next| {
+        with_headers(headers.clone(), request, next)
+    }))
+}
+
+fn nest(sandbox: &Sandbox, router: Router) -> Router {
     match sandbox.console_path.trim_end_matches('/') {
         "" => router,
         base => Router::new().nest(base, router),

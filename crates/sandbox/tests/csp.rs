@@ -226,6 +226,17 @@ async fn the_sandbox_serves_the_console_under_its_policy() {
     // The APIs are not the console: no policy there.
     let (_, headers, _) = get(&router, "/cyborgbackup/api/v1/").await;
     assert!(headers.get("content-security-policy").is_none());
+    let below = app(Sandbox::new(Some(dist.clone())).with_console_path("/admin/backups"));
+    for path in [
+        "/admin/backups",
+        "/admin/backups/",
+        "/admin/backups/c/cyborg/users",
+    ] {
+        let (status, headers, body) = get(&below, path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(body.contains("<base href"), "{path}");
+        assert!(headers.contains_key("content-security-policy"), "{path}");
+    }
     let (_, headers, _) = get(&app(Sandbox::new(Some(dist.clone()))), "/").await;
     assert!(headers["content-security-policy"]
         .to_str()
