@@ -277,6 +277,15 @@ test('mounted: unmount removes a console, and it mounts again', async () => {
     }
   });
   assert.match(mixed, /hash or memory routing/);
+  const secondHash = await page.evaluate(() => {
+    try {
+      window.BackupConsole.mount(document.createElement('div'), { routing: 'hash' });
+      return 'two in the fragment';
+    } catch (e) {
+      return e.message;
+    }
+  });
+  assert.match(secondHash, /fragment/);
   assert.deepEqual(page.problems, []);
 });
 

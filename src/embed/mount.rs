@@ -33,6 +33,8 @@ thread_local! {
     /// The roots of the consoles mounted now, for the crash notice.
     static ROOTS: RefCell<Vec<web_sys::HtmlElement>> = const { RefCell::new(Vec::new()) };
     static MOUNTED: Cell<usize> = const { Cell::new(0) };
+    /// Whether a console with hash routing runs: the fragment has room for one route.
+    static HASH_TAKEN: Cell<bool> = const { Cell::new(false) };
 }
 
 fn error(message: impl AsRef<str>) -> JsValue {
@@ -103,6 +105,7 @@ pub struct ConsoleHandle {
 }
 
 struct Mounted {
+    routing: Routing,
     shadow: web_sys::ShadowRoot,
     nodes: Vec<web_sys::Node>,
     root: web_sys::HtmlElement,
@@ -150,6 +153,9 @@ impl ConsoleHandle {
             let _ = mounted.shadow.remove_child(node);
         }
         ROOTS.with(|r| r.borrow_mut().retain(|root| root != &mounted.root));
+        if mounted.routing == Routing::Hash {
+            HASH_TAKEN.with(|h| h.set(false));
+        }
         MOUNTED.with(|m| {
             m.set(m.get().saturating_sub(1));
             if m.get() == 0 {
@@ -219,7 +225,13 @@ pub fn mount_console(
             element.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?
         }
     };
+    if routing == Routing::Hash && HASH_TAKEN.with(Cell::get) {
+        return Err(error(
+            "Another console in this page keeps its route in the address's fragment; mount this one with routing \"memory\".",
+        ));
+    }
     paths::configure(style).map_err(error)?;
+    HASH_TAKEN.with(|h| h.set(h.get() || routing == Routing::Hash));
 
     let mut nodes: Vec<web_sys::Node> = Vec::new();
     for href in styles() {
@@ -272,6 +284,7 @@ pub fn mount_console(
     Ok(ConsoleHandle {
         control,
         mounted: Rc::new(RefCell::new(Some(Mounted {
+            routing,
             shadow,
             nodes,
             root,
