@@ -51,7 +51,7 @@ impl Default for Action {
 
 impl Action {
     pub fn new() -> Self {
-        let navigate = leptos_router::hooks::use_navigate();
+        let navigate = crate::paths::use_navigate();
         Self {
             session: use_session(),
             last: StoredValue::new_local(None),

@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router base=base_path()>
+            <crate::embed::Bridge />
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="topbar">
                 <a class="brand" href=href("/")>"Backup Console"</a>

@@ -47,7 +47,10 @@ fn show_crash_screen() {
 
 fn hook(info: &PanicHookInfo<'_>) {
     console_error_panic_hook::hook(info);
-    show_crash_screen();
+    // Hosting pages are told; consoles mounted into their elements show the notice in place.
+    if !crate::embed::crashed(&info.to_string()) {
+        show_crash_screen();
+    }
 }
 
 pub fn install() {

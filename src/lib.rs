@@ -8,6 +8,7 @@ pub mod clock;
 pub mod components;
 pub mod crash;
 pub mod download;
+pub mod embed;
 pub mod load;
 pub mod overview;
 pub mod paths;
@@ -16,8 +17,15 @@ pub mod session;
 pub mod transport;
 pub mod vendors;
 
-/// Start the console in the page's `<body>`.
+/// Start the console in the page's `<body>`, inside its root element (the one its styles are
+/// scoped to), unless a host page loaded it to mount it itself (`embed::mount`).
 pub fn mount() {
     crash::install();
-    leptos::mount::mount_to_body(app::App);
+    if embed::loaded_by_host() {
+        return;
+    }
+    leptos::mount::mount_to_body(|| {
+        use leptos::prelude::*;
+        view! { <div class="backup-console"><app::App /></div> }
+    });
 }

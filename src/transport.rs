@@ -35,6 +35,7 @@ pub async fn send_cancellable(
     request: ApiRequest,
     controller: AbortController,
 ) -> Result<ApiResponse, ApiError> {
+    watch_policy();
     let request = connection.vendor.authorize(connection, request);
     let url = request.url(&connection.base_url);
     let seconds = timeout_of(connection);
@@ -94,9 +95,63 @@ pub async fn send_cancellable(
     }
 }
 
+thread_local! {
+    /// Origins the page's Content Security Policy refused to connect to, as the browser
+    /// reported them (`securitypolicyviolation`), watched from the first request on.
+    static REFUSED: std::cell::RefCell<Option<Vec<String>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Start recording the origins the page's policy refuses (`connect-src`).
+fn watch_policy() {
+    if REFUSED.with(|r| r.borrow().is_some()) {
+        return;
+    }
+    REFUSED.with(|r| *r.borrow_mut() = Some(Vec::new()));
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
+        |event: web_sys::Event| {
+            let read = |key: &str| {
+                js_sys::Reflect::get(&event, &key.into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_default()
+            };
+            if read("effectiveDirective") != "connect-src" {
+                return;
+            }
+            if let Ok(blocked) = web_sys::Url::new(&read("blockedURI")) {
+                REFUSED.with(|r| {
+                    if let Some(all) = r.borrow_mut().as_mut() {
+                        if !all.contains(&blocked.origin()) {
+                            all.push(blocked.origin());
+                        }
+                    }
+                });
+            }
+        },
+    );
+    let _ = window.add_event_listener_with_callback(
+        "securitypolicyviolation",
+        listener.as_ref().unchecked_ref(),
+    );
+    // For the page's lifetime.
+    listener.forget();
+}
+
+fn refused_by_policy(origin: &str) -> bool {
+    REFUSED.with(|r| {
+        r.borrow()
+            .as_ref()
+            .is_some_and(|all| all.iter().any(|o| o == origin))
+    })
+}
+
 /// Why a fetch got no answer: the browser does not tell (on purpose), so ask the host once more
 /// in `no-cors` mode. If it answers that way, it is reachable and the first answer was withheld
-/// for want of CORS headers; if not, it is unreachable.
+/// for want of CORS headers; if not, it is unreachable, or the console's own Content Security
+/// Policy kept the request from leaving (the browser reports that as a violation).
 async fn diagnose(url: &str, err: wasm_bindgen::JsValue) -> ApiError {
     let unreachable = js_unreachable(err);
     let Some(window) = web_sys::window() else {
@@ -123,7 +178,15 @@ async fn diagnose(url: &str, err: wasm_bindgen::JsValue) -> ApiError {
     let _timer = controller.map(|c| Timeout::new(PROBE_MS, move || c.abort()));
     match JsFuture::from(window.fetch_with_str_and_init(&format!("{origin}/"), &init)).await {
         Ok(_) => ApiError::Blocked { origin },
-        Err(_) => unreachable,
+        Err(_) => {
+            // The violation's event is a task of its own: let it run first.
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            if refused_by_policy(&origin) {
+                ApiError::NotAllowed { origin }
+            } else {
+                unreachable
+            }
+        }
     }
 }
 

@@ -70,7 +70,8 @@ test('tables paginate, sort and filter on the server, and the URL keeps the view
   assert.match(await ctx.page.getByTestId('page-status').innerText(), /Page 1 of 2 · 40 total/);
   await ctx.page.getByTestId('page-next').click();
   await ctx.page.getByTestId('page-status').filter({ hasText: 'Page 2 of 2' }).waitFor();
-  assert.equal(await rows().count(), 15);
+  // The status follows the address at once; the rows follow when page 2 has arrived.
+  await ctx.page.waitForFunction(() => document.querySelectorAll('[data-testid=row]').length === 15);
   assert.ok(sent('GET', '/api/v1/catalogs/').some((c) => c.url.includes('page=2')));
 
   await ctx.page.getByTestId('sort-size').click();

@@ -5,7 +5,9 @@ import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { useConsole, startSandbox } from './harness.mjs';
 
-const ctx = useConsole({ before, after, beforeEach });
+// Connections to other local origins (one that never answers, a sandbox without CORS): the
+// console's policy must let them through to show what happens there.
+const ctx = useConsole({ before, after, beforeEach }, { sandbox: { connectSrc: 'http://127.0.0.1:*' } });
 const go = (path) => ctx.page.goto(ctx.sandbox.url + path);
 const banner = () => ctx.page.getByTestId('error-banner');
 const sent = (method, path) => ctx.calls.filter((c) => c.method === method && new URL(c.url).pathname === path);

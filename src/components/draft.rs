@@ -57,10 +57,13 @@ pub fn key_for(page: &str, index: usize) -> String {
     format!("{PREFIX}{page}#{index}")
 }
 
-/// The page a form is on, as the draft's name.
+/// The page a form is on, as the draft's name: the router's path (a console mounted with
+/// hash or memory routing has its own), else the address's.
 pub fn current_page() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
+    use leptos_router::location::LocationProvider;
+    use_context::<leptos_router::location::BrowserUrl>()
+        .map(|url| url.as_url().with_untracked(|u| u.path().to_owned()))
+        .or_else(|| web_sys::window().and_then(|w| w.location().pathname().ok()))
         .unwrap_or_default()
 }
 

@@ -177,16 +177,18 @@ pub fn ConnectionsPage() -> impl IntoView {
             <tbody>
                 <For
                     each=move || session.connections.get()
-                    key=|c: &Connection| format!("{}|{}|{}|{}|{:?}", c.id, c.label, c.base_url, c.vendor.name(), c.token.as_deref().map(mask_secret))
+                    key=|c: &Connection| format!("{}|{}|{}|{}|{:?}|{}", c.id, c.label, c.base_url, c.vendor.name(), c.token.as_deref().map(mask_secret), c.has_credentials())
                     children=move |c: Connection| {
                         let for_edit = c.clone();
                         let for_remove = c.clone();
                         let kept = match session.persistence_of(&c.id) {
-                            _ if session.preconfigured.with_untracked(|p| p.contains(&c.id)) => "From the hosting page (memory)",
+                            _ if session.is_given(&c.id) => "Memory (given by the hosting page)",
                             Persistence::Remembered => "On this device",
                             Persistence::Memory => "Memory only",
                             Persistence::Tab => "This tab",
                         };
+                        let signed_in = c.has_credentials();
+                        let for_sign_out = c.id.clone();
                         view! {
                             <tr data-testid="connection-row" data-id=c.id.clone()>
                                 <td><a href=connection_route(&c.id, "")>{c.display_name().to_owned()}</a><br/><small class="muted">{c.id.clone()}</small></td>
@@ -196,6 +198,9 @@ pub fn ConnectionsPage() -> impl IntoView {
                                 <td>{kept}</td>
                                 <td class="row-actions">
                                     <button data-testid="connection-edit" on:click=move |_| start_edit(for_edit.clone())>"Edit"</button>
+                                    {signed_in.then(|| view! {
+                                        <button data-testid="connection-sign-out" on:click=move |_| session.sign_out(&for_sign_out)>"Sign out"</button>
+                                    })}
                                     <button class="danger" data-testid="connection-remove" on:click=move |_| removing.set(Some(for_remove.clone()))>"Remove"</button>
                                 </td>
                             </tr>
@@ -225,7 +230,7 @@ pub fn ConnectionsPage() -> impl IntoView {
             </div>
             {text_field("id", "Short name", |d| d.id.clone(), |d, v| d.id = v, "text", "Lowercase, used in links: /c/<name>/…")}
             {text_field("label", "Label", |d| d.label.clone(), |d, v| d.label = v, "text", "")}
-            {text_field("base_url", "Base URL", |d| d.base_url.clone(), |d, v| d.base_url = v, "url", "Where the API lives, e.g. https://cyborgbackup.example.com")}
+            {text_field("base_url", "Base URL", |d| d.base_url.clone(), |d, v| d.base_url = v, "url", "Where the API lives, e.g. https://cyborgbackup.example.com, or behind a reverse proxy on this site, e.g. /vendors/cyborgbackup")}
             {move || {
                 let vendor = draft.with(|d| Vendor::from_name(&d.vendor)).unwrap_or(Vendor::CyBorgBackup);
                 vendor

@@ -2,7 +2,9 @@
 //!
 //! Where connections come from, later sources overriding earlier ones by id:
 //! 1. the hosting page: `console.json` beside index.html and the
-//!    `<script type="application/json" id="backup-console-config">` element (kept in memory only);
+//!    `<script type="application/json" id="backup-console-config">` element, or for a console
+//!    embedded in a host page the host itself (`crate::embed`: mount options, messages); all
+//!    kept in memory only;
 //! 2. connections the operator chose to remember on this device (localStorage, secrets in the
 //!    passphrase vault);
 //! 3. connections added or edited in this tab (sessionStorage, secrets sealed for the tab).
@@ -19,7 +21,8 @@ pub mod vault;
 pub mod vault_dialog;
 mod vault_panel;
 
-use backup_console_core::connection::{parse_preconfig, Connection};
+use backup_console_core::connection::Connection;
+use backup_console_core::embed::{parse_config, ConsoleEvent};
 use leptos::prelude::*;
 
 pub use keep::VaultState;
@@ -59,6 +62,10 @@ pub struct Session {
     pub writes: RwSignal<std::collections::BTreeMap<String, u32>>,
     pub ready: RwSignal<bool>,
     pub config_problem: RwSignal<Option<String>>,
+    /// Origins that may frame the console and send it messages (`embed.allowed_origins`).
+    pub embed_origins: RwSignal<Vec<String>>,
+    /// What the hosting page is told next (`crate::embed` sends and empties it).
+    pub events: RwSignal<Vec<ConsoleEvent>>,
 }
 
 pub const CONFIG_ELEMENT_ID: &str = "backup-console-config";
@@ -81,6 +88,8 @@ impl Session {
             writes: RwSignal::new(Default::default()),
             ready: RwSignal::new(false),
             config_problem: RwSignal::new(None),
+            embed_origins: RwSignal::new(Vec::new()),
+            events: RwSignal::new(Vec::new()),
         }
     }
 
@@ -148,18 +157,78 @@ impl Session {
     }
 
     fn merge_preconfigured(&self, incoming: Vec<Connection>) {
-        self.preconfigured
-            .update(|ids| ids.extend(incoming.iter().map(|c| c.id.clone())));
+        self.preconfigured.update(|ids| {
+            for c in &incoming {
+                if !ids.contains(&c.id) {
+                    ids.push(c.id.clone());
+                }
+            }
+        });
         self.merge(incoming);
     }
 
-    /// Load every source; call once at start.
-    pub async fn load(self) {
-        if let Some(text) = config_element_text() {
-            match parse_preconfig(&text) {
-                Ok(conns) => self.merge_preconfigured(conns),
-                Err(problem) => self.config_problem.set(Some(problem)),
+    /// Connections (with credentials) from the hosting page after the start: kept in memory
+    /// only, replacing any of the same id; what failed for want of them loads again.
+    pub fn give(&self, connections: Vec<Connection>) {
+        self.merge_preconfigured(connections);
+        // A copy of the same id this browser kept is the host's now, and leaves storage.
+        self.persist();
+        self.epoch.update(|e| *e += 1);
+    }
+
+    /// Whether the hosting page gave this connection (it then lives in memory only).
+    pub fn is_given(&self, id: &str) -> bool {
+        self.preconfigured
+            .with_untracked(|ids| ids.iter().any(|i| i == id))
+    }
+
+    /// A hosting page's configuration: its connections, and who may embed the console.
+    fn configure(&self, text: &str, source: &str) {
+        match parse_config(text) {
+            Ok((config, problems)) => {
+                self.merge_preconfigured(config.connections);
+                self.embed_origins.update(|all| {
+                    for origin in config.embed.allowed_origins {
+                        if !all.contains(&origin) {
+                            all.push(origin);
+                        }
+                    }
+                });
+                if !problems.is_empty() {
+                    self.config_problem
+                        .set(Some(format!("{source}{}", problems.join(" "))));
+                }
             }
+            // A static host may answer with index.html for a missing file: not a problem.
+            Err(_) if text.trim_start().starts_with('<') => {}
+            Err(problem) => self.config_problem.set(Some(format!("{source}{problem}"))),
+        }
+    }
+
+    /// Load every source; call once at start. A console mounted by a host page takes its
+    /// connections from the host instead of console.json and the config element.
+    pub fn load(self) -> impl std::future::Future<Output = ()> {
+        let host = crate::embed::use_host();
+        async move {
+            match host {
+                // The host's connections win over copies of the same id this browser kept.
+                Some(host) => {
+                    self.load_kept().await;
+                    self.merge_preconfigured(host.connections);
+                }
+                None => {
+                    self.load_page_config().await;
+                    self.load_kept().await;
+                }
+            }
+            self.apply_settings(storage::load_settings());
+            self.ready.set(true);
+        }
+    }
+
+    async fn load_page_config(self) {
+        if let Some(text) = config_element_text() {
+            self.configure(&text, "");
         }
         match crate::transport::fetch_text(
             &crate::paths::href("/console.json"),
@@ -167,19 +236,16 @@ impl Session {
         )
         .await
         {
-            Ok(Some(text)) => match parse_preconfig(&text) {
-                Ok(conns) => self.merge_preconfigured(conns),
-                // A static host may answer with index.html for a missing file: not a problem.
-                Err(_) if text.trim_start().starts_with('<') => {}
-                Err(problem) => self
-                    .config_problem
-                    .set(Some(format!("console.json: {problem}"))),
-            },
+            Ok(Some(text)) => self.configure(&text, "console.json: "),
             Ok(None) => {}
             Err(problem) => self.config_problem.set(Some(format!(
                 "console.json: {problem}; the console started without it."
             ))),
         }
+    }
+
+    /// What this browser kept, its problems told beside the page configuration's.
+    async fn load_kept(self) {
         let problems = self.load_stored().await;
         if !problems.is_empty() {
             self.config_problem.update(|p| {
@@ -188,8 +254,6 @@ impl Session {
                 *p = Some(all.join(" "));
             });
         }
-        self.apply_settings(storage::load_settings());
-        self.ready.set(true);
     }
 
     /// Add or replace a connection and keep it where the operator asked.
@@ -205,6 +269,25 @@ impl Session {
             kept.insert(id, persistence);
         });
         self.persist();
+    }
+
+    /// Forget a connection's credentials (the operator signs out of it): wherever it is kept,
+    /// and the hosting page is told.
+    pub fn sign_out(&self, id: &str) {
+        self.connections.update(|all| {
+            if let Some(c) = all.iter_mut().find(|c| c.id == id) {
+                c.token = None;
+                c.api_key = None;
+                c.refresh_token = None;
+            }
+        });
+        self.persist();
+        self.epoch.update(|e| *e += 1);
+        self.events.update(|e| {
+            e.push(ConsoleEvent::SignedOut {
+                connection: id.to_owned(),
+            })
+        });
     }
 
     pub fn remove(&self, id: &str) {

@@ -266,6 +266,11 @@ pub enum ApiError {
     Blocked {
         origin: String,
     },
+    /// The browser never sent the request: the console's Content Security Policy does not list
+    /// the API's origin in `connect-src`.
+    NotAllowed {
+        origin: String,
+    },
     Timeout {
         seconds: u32,
     },
@@ -342,6 +347,7 @@ impl ApiError {
             ApiError::Unreachable { .. } => "unreachable",
             ApiError::Blocked { .. } => "cors",
             ApiError::Locked => "locked",
+            ApiError::NotAllowed { .. } => "csp",
             ApiError::Timeout { .. } => "timeout",
             ApiError::Malformed { .. } => "malformed",
             ApiError::Unexpected { .. } => "unexpected",
@@ -407,6 +413,10 @@ impl fmt::Display for ApiError {
             ApiError::Locked => write!(
                 f,
                 "This connection's credentials are in the vault, which is locked: unlock it with its passphrase to continue."
+            ),
+            ApiError::NotAllowed { origin } => write!(
+                f,
+                "The console may not call {origin}: its Content Security Policy (connect-src) does not list that origin. Add the origin to the deployment's policy, or serve the API through the console's reverse proxy (see the deployment notes)."
             ),
             ApiError::Timeout { seconds } => {
                 write!(f, "The service did not answer within {seconds} seconds.")
@@ -544,6 +554,16 @@ mod tests {
         assert_eq!(path_segment("web 01/a?b#c%d"), "web%2001%2Fa%3Fb%23c%25d");
         assert_eq!(path_segment("ünï"), "%C3%BCn%C3%AF");
         assert_eq!(path_segment("a+b&c=d;e"), "a%2Bb%26c%3Dd%3Be");
+    }
+
+    #[test]
+    fn a_request_the_policy_refused_says_where_to_allow_it() {
+        let e = ApiError::NotAllowed {
+            origin: "https://x.example.com".into(),
+        };
+        assert_eq!(e.kind(), "csp");
+        assert!(e.to_string().contains("https://x.example.com"));
+        assert!(e.to_string().contains("connect-src"));
     }
 
     #[test]

@@ -79,13 +79,10 @@ impl Connection {
         let url = self.base_url.trim();
         if url.is_empty() {
             add("base_url", "Enter the service's base URL.");
-        } else if !(url.starts_with("http://") || url.starts_with("https://"))
-            || url.len() <= "https://".len()
-            || url.contains(char::is_whitespace)
-        {
+        } else if !is_base_url(url) {
             add(
                 "base_url",
-                "Enter a full URL starting with http:// or https://.",
+                "Enter a full URL starting with http:// or https://, or a path on the console's own site starting with / (a reverse proxy's location, e.g. /vendors/rackspace-dfw/v1.0).",
             );
         }
         for (key, label, required, _) in self.vendor.extra_fields() {
@@ -138,6 +135,41 @@ pub const KEPT_STATE: [&str; 3] = [
     "subjects",
     "project_id",
 ];
+
+/// A base URL the console can call: a full `http(s)://host...` URL, or a path on the console's
+/// own origin (`/vendors/rackspace-dfw/v1.0`), which a reverse proxy in front of the console
+/// forwards to the vendor. A protocol-relative `//host` is neither.
+pub fn is_base_url(url: &str) -> bool {
+    if url.contains(char::is_whitespace) || url.contains('\\') {
+        return false;
+    }
+    if let Some(path) = url.strip_prefix('/') {
+        return !path.starts_with('/');
+    }
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/'))
+}
+
+/// The origin (`scheme://host[:port]`, lowercase) a base URL sends requests to, or `None` for a
+/// path on the console's own origin, which needs no more than `'self'` in a Content Security
+/// Policy.
+pub fn base_url_origin(url: &str) -> Option<String> {
+    let url = url.trim();
+    if !is_base_url(url) || url.starts_with('/') {
+        return None;
+    }
+    let (scheme, rest) = url.split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    // Credentials in a URL are never part of its origin.
+    let host = authority.rsplit('@').next()?;
+    Some(format!(
+        "{}://{}",
+        scheme.to_ascii_lowercase(),
+        host.to_ascii_lowercase()
+    ))
+}
 
 /// Show that a secret is set without revealing it.
 pub fn mask_secret(secret: &str) -> String {
@@ -255,6 +287,44 @@ mod tests {
             .insert("tenant_id".into(), serde_json::json!(123456));
         assert!(rax.validate(&[]).is_empty());
         assert_eq!(rax.extra_text("tenant_id"), "123456");
+    }
+
+    #[test]
+    fn base_urls_may_be_paths_behind_a_reverse_proxy() {
+        for good in [
+            "https://dfw.backup.api.rackspacecloud.com",
+            "http://127.0.0.1:8080/cyborgbackup",
+            "/vendors/rackspace-dfw/v1.0",
+            "/",
+        ] {
+            assert!(is_base_url(good), "{good}");
+            let c = Connection::new("rax", Vendor::CyBorgBackup, good);
+            assert!(c.validate(&[]).is_empty(), "{good}");
+        }
+        for bad in [
+            "ftp://x",
+            "//evil.example.com/x",
+            "vendors/x",
+            "https://",
+            "https:///x",
+            "/a b",
+            "/\\evil",
+            "javascript:alert(1)",
+        ] {
+            assert!(!is_base_url(bad), "{bad}");
+            let c = Connection::new("rax", Vendor::CyBorgBackup, bad);
+            assert!(c.validate(&[]).contains_key("base_url"), "{bad}");
+        }
+        assert_eq!(
+            base_url_origin("https://User:pw@DFW.example.com:8443/v1.0?x#y").as_deref(),
+            Some("https://dfw.example.com:8443")
+        );
+        assert_eq!(
+            base_url_origin("http://127.0.0.1:9/cyborgbackup").as_deref(),
+            Some("http://127.0.0.1:9")
+        );
+        assert_eq!(base_url_origin("/vendors/x"), None);
+        assert_eq!(base_url_origin("ftp://x"), None);
     }
 
     #[test]

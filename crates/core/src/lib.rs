@@ -2,12 +2,14 @@
 //!
 //! - [`api`]: requests and responses as data, errors in the operator's words, pagination.
 //! - [`connection`]: where a vendor API lives and how to authenticate to it.
+//! - [`embed`]: the console inside a hosting page: its configuration, messages and events.
 //! - [`vendors`]: models, request builders and validation per vendor.
 //! - [`schedule`]: cron expressions and other schedule forms.
 //! - [`jobs`]: every vendor's backup unit as one job: health, the overview table, a week of runs.
 
 pub mod api;
 pub mod connection;
+pub mod embed;
 pub mod format;
 pub mod jobs;
 pub mod json_path;

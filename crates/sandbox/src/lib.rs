@@ -7,6 +7,7 @@
 
 pub mod cloudback;
 pub mod console;
+pub mod csp;
 pub mod cyborgbackup;
 pub mod faults;
 pub mod jobs;
@@ -42,6 +43,11 @@ pub struct Sandbox {
     pub console_path: Arc<str>,
     /// Answer with CORS headers (the default), or without any, as the real vendors do.
     pub cors: bool,
+    /// Origins the console may call besides its own, added to its policy's `connect-src`.
+    pub connect_src: Arc<[String]>,
+    /// Origins whose pages may frame the console and drive it with messages: its
+    /// `console.json` lists them in `embed.allowed_origins`, its policy in `frame-ancestors`.
+    pub embed_origins: Arc<[String]>,
 }
 
 impl Sandbox {
@@ -56,7 +62,22 @@ impl Sandbox {
             dist: dist.map(Arc::new),
             console_path: Arc::from("/"),
             cors: true,
+            connect_src: Arc::from([]),
+            embed_origins: Arc::from([]),
         }
+    }
+
+    /// Let the console call these origins too (`connect-src`); the demo connections are
+    /// addressed to the sandbox's own origin, which `'self'` covers.
+    pub fn with_connect_src(mut self, sources: Vec<String>) -> Self {
+        self.connect_src = Arc::from(sources);
+        self
+    }
+
+    /// Let pages of these origins frame the console and send it connections by message.
+    pub fn with_embed_origins(mut self, origins: Vec<String>) -> Self {
+        self.embed_origins = Arc::from(origins);
+        self
     }
 
     /// Send no CORS headers, as the real vendors do (for testing a reverse proxy in front).

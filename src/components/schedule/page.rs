@@ -4,12 +4,13 @@
 
 use backup_console_core::schedule::{BackupWindow, Dialect};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::cron_editor::{next_runs, CronEditor};
 use super::parse_instant;
 use super::window_grid::WindowGrid;
 use crate::paths::href;
+use crate::paths::use_navigate;
 
 const DEFAULT_CRON: &str = "0 5 * * MON";
 const MAX_COUNT: usize = 100;

@@ -7,7 +7,8 @@ use backup_console_core::api::{Page, PageQuery};
 use backup_console_core::spec::json;
 use backup_console_core::vendors::cyborgbackup::{requests, Resource};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
+
 use serde_json::Value;
 
 use crate::components::data_table::Table;
@@ -15,6 +16,7 @@ use crate::components::pager::Pager;
 use crate::components::panel::Panel;
 use crate::load::use_load;
 use crate::paths::connection_route;
+use crate::paths::use_navigate;
 
 const SEARCH_DELAY: Duration = Duration::from_millis(300);
 

@@ -6,11 +6,13 @@ use backup_console_core::api::FieldErrors;
 use backup_console_core::spec::{check_common, FieldSpec, FormValues};
 use backup_console_core::vendors::scheduled_backup::views::MarkerPages;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
+
 use leptos_router::params::ParamsMap;
 
 use super::LIMIT;
 use crate::components::form_field::FormFields;
+use crate::paths::use_navigate;
 
 /// The non-empty query parameter `key`.
 pub fn param(query: &ParamsMap, key: &str) -> Option<String> {

@@ -14,7 +14,6 @@ use backup_console_core::vendors::scheduled_backup::models::{
 use backup_console_core::vendors::scheduled_backup::requests::{self, CheckpointQuery, PlanQuery};
 use backup_console_core::vendors::scheduled_backup::volumes::known_volumes;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use super::super::{link, ALL};
 use super::calendar::CalendarPicker;
@@ -25,6 +24,7 @@ use crate::components::form_field::FormFields;
 use crate::components::panel::Panel;
 use crate::load::use_load;
 use crate::paths::go_to;
+use crate::paths::use_navigate;
 
 #[component]
 pub fn PlanForm(conn: String, id: Option<String>) -> impl IntoView {

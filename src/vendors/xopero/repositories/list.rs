@@ -9,7 +9,6 @@ use backup_console_core::vendors::xopero::rows::{column_of_order, order_of_colum
 use backup_console_core::vendors::xopero::views::REPOSITORY_COLUMNS;
 use backup_console_core::vendors::xopero::RepositoryQuery;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use super::super::organizations::detail::{all_organizations, find};
 use super::super::sync::SyncNow;
@@ -22,6 +21,7 @@ use crate::components::data_table::Table;
 use crate::components::pager::Pager;
 use crate::components::panel::{Dialogs, Panel};
 use crate::paths::replace_here;
+use crate::paths::use_navigate;
 
 #[derive(Clone, PartialEq)]
 enum Dialog {
