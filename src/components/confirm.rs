@@ -10,6 +10,9 @@ pub fn ConfirmDialog(
     #[prop(into)] confirm_label: String,
     on_confirm: Callback<()>,
     on_cancel: Callback<()>,
+    /// More than the message: a choice that goes with the confirmation.
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let cancel_ref = NodeRef::<leptos::html::Button>::new();
     // Focus the safe choice first, so Enter never destroys by accident.
@@ -35,6 +38,7 @@ pub fn ConfirmDialog(
             >
                 <h2 id="confirm-title">{title}</h2>
                 <p id="confirm-message">{message}</p>
+                {children.map(|c| c())}
                 <div class="actions">
                     <button node_ref=cancel_ref data-testid="confirm-cancel" on:click=move |_| on_cancel.run(())>
                         "Cancel"

@@ -5,6 +5,8 @@
 //! shares one copy of the rendering code. Ordering is either the server's (the page passes
 //! `on_sort` and keeps the order in its URL) or the console's (by the precomputed keys).
 
+use std::collections::BTreeSet;
+
 use backup_console_core::format;
 use backup_console_core::spec::{Cell, Column, SortKey, Sorting};
 use leptos::prelude::*;
@@ -88,6 +90,9 @@ pub fn Table<T>(
     #[prop(optional, into)] order_by: Option<Signal<Option<String>>>,
     #[prop(optional)] on_sort: Option<Callback<String>>,
     #[prop(optional, into)] initial_order: Option<String>,
+    /// Rows can be chosen (by id) for actions on several at once: a checkbox per row.
+    #[prop(optional)]
+    selection: Option<RwSignal<BTreeSet<String>>>,
 ) -> impl IntoView
 where
     T: Send + Sync + 'static,
@@ -134,7 +139,7 @@ where
         rows
     });
     view! {
-        <TableView heads=heads rows=shown order_by=order on_sort=on_sort link_base=link_base caption=caption />
+        <TableView heads=heads rows=shown order_by=order on_sort=on_sort link_base=link_base caption=caption selection=selection />
     }
 }
 
@@ -143,7 +148,8 @@ pub fn cell_view(cell: Cell) -> AnyView {
     match cell {
         Cell::Mono(s) if !s.is_empty() => view! { <span class="mono">{s}</span> }.into_any(),
         Cell::Time(Some(t)) => {
-            let label = Cell::Time(Some(t)).display();
+            // In the zone the vendor's pages show times in (UTC unless they say otherwise).
+            let label = crate::clock::time_label(t);
             view! { <time datetime=format::iso(t)>{label}</time> }.into_any()
         }
         Cell::Status { label, tone } => view! {
@@ -162,8 +168,47 @@ pub fn TableView(
     on_sort: Callback<String>,
     link_base: String,
     caption: String,
+    #[prop(default = None)] selection: Option<RwSignal<BTreeSet<String>>>,
 ) -> impl IntoView {
-    let columns = heads.len();
+    let columns = heads.len() + usize::from(selection.is_some());
+    // Choosing every row shown, or none: the head's checkbox.
+    let select_all = selection.map(|chosen| {
+        let ids = move || rows.with(|rs| rs.iter().map(|r| r.id.clone()).collect::<Vec<_>>());
+        let all = move || {
+            let ids = ids();
+            !ids.is_empty() && chosen.with(|c| ids.iter().all(|id| c.contains(id)))
+        };
+        view! {
+            <th scope="col" class="col-select">
+                <input type="checkbox" data-testid="select-all" aria-label="Choose every row shown"
+                    prop:checked=all
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        chosen.update(|c| for id in ids() {
+                            if on { c.insert(id); } else { c.remove(&id); }
+                        });
+                    }
+                />
+            </th>
+        }
+    });
+    // A row is named by its first cell (a repository's name), its id failing that.
+    let select_cell = move |id: String, name: String| {
+        selection.map(|chosen| {
+            let key = id.clone();
+            view! {
+                <td class="col-select">
+                    <input type="checkbox" data-testid="select-row" aria-label=format!("Choose {name}")
+                        prop:checked=move || chosen.with(|c| c.contains(&key))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            chosen.update(|c| if on { c.insert(id.clone()); } else { c.remove(&id); });
+                        }
+                    />
+                </td>
+            }
+        })
+    };
     let header = move |head: Head| {
         let key = head.key;
         let sort_state = move || match order_by.get().as_deref() {
@@ -200,7 +245,7 @@ pub fn TableView(
         <table class="data-table" data-testid="data-table">
             <caption class="visually-hidden">{caption}</caption>
             <thead>
-                <tr>{heads.into_iter().map(header).collect_view()}</tr>
+                <tr>{select_all}{heads.into_iter().map(header).collect_view()}</tr>
             </thead>
             <tbody>
                 {move || {
@@ -213,6 +258,8 @@ pub fn TableView(
                     }
                     rows.into_iter()
                         .map(|row| {
+                            let name = row.cells.first().map_or_else(|| row.id.clone(), Cell::display);
+                            let select = select_cell(row.id.clone(), name);
                             let cells = row
                                 .cells
                                 .into_iter()
@@ -229,7 +276,7 @@ pub fn TableView(
                                     }
                                 })
                                 .collect_view();
-                            view! { <tr data-testid="row" data-id=row.id>{cells}</tr> }
+                            view! { <tr data-testid="row" data-id=row.id>{select}{cells}</tr> }
                         })
                         .collect_view()
                         .into_any()

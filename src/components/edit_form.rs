@@ -5,9 +5,11 @@
 //! expect them. The page validates in core and runs its [`Action`] from `on_submit`.
 
 use backup_console_core::api::{ApiError, FieldErrors};
+use backup_console_core::spec::FormValues;
 use leptos::prelude::*;
 
 use crate::action::Action;
+use crate::components::draft::{self, DraftScope};
 use crate::components::status::ErrorBanner;
 
 #[component]
@@ -28,6 +30,11 @@ pub fn EditForm(
             }
         }
     });
+    // Build the fields first: they register their values for the draft.
+    let scope = DraftScope::new();
+    provide_context(scope);
+    let body = children();
+    let restored = keep_drafts(scope, action);
     let label = submit_label.unwrap_or_else(|| "Save".to_owned());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -47,7 +54,14 @@ pub fn EditForm(
         <form class="panel" data-testid="resource-form" on:submit=submit novalidate>
             {move || action.error.get().map(|e| view! { <ErrorBanner error=e /> })}
             {move || form_error().map(|m| view! { <p class="field-error" role="alert" data-testid="error-form">{m}</p> })}
-            {children()}
+            {move || restored.get().then(|| view! {
+                <div class="banner notice" role="status" data-testid="draft-restored">
+                    <p>"What you typed here before and did not save is back. "
+                        <button type="button" data-testid="draft-discard" on:click=move |_| restored.set(false)>"Discard draft"</button>
+                    </p>
+                </div>
+            })}
+            {body}
             <div class="actions">
                 <a class="button" href=cancel_href data-testid="form-cancel">"Cancel"</a>
                 <button type="submit" class="primary" data-testid="form-submit" disabled=move || action.busy.get()>
@@ -56,6 +70,49 @@ pub fn EditForm(
             </div>
         </form>
     }
+}
+
+/// Restore the form's drafts, keep them as the operator types, and discard them on request
+/// (when the returned signal turns false). Returns whether a draft was restored.
+fn keep_drafts(scope: DraftScope, action: Action) -> RwSignal<bool> {
+    let page = draft::current_page();
+    action.forget_drafts_of(&page);
+    let restored = RwSignal::new(false);
+    for (index, (values, secrets)) in scope.entries().into_iter().enumerate() {
+        let key = draft::key_for(&page, index);
+        let initial = values.get_untracked();
+        let secrets_kept = secrets.clone();
+        let without_secrets = move |v: &FormValues| -> FormValues {
+            v.iter()
+                .filter(|(k, _)| !secrets.contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()
+        };
+        if let Some(saved) = draft::read(&key).filter(|d| *d != without_secrets(&initial)) {
+            values.update(|v| v.extend(saved));
+            restored.set(true);
+        }
+        let (write_key, discard_key) = (key.clone(), key);
+        let baseline = without_secrets(&initial);
+        Effect::new(move |_| {
+            let now = values.get();
+            if without_secrets(&now) == baseline {
+                draft::forget(&write_key);
+            } else {
+                draft::write(&write_key, &now, &secrets_kept);
+            }
+        });
+        // "Discard draft": back to what the form started with.
+        Effect::new(move |was: Option<bool>| {
+            let shown = restored.get();
+            if was == Some(true) && !shown {
+                draft::forget(&discard_key);
+                values.set(initial.clone());
+            }
+            shown
+        });
+    }
+    restored
 }
 
 /// Move focus to the first field with a problem, so keyboard and screen-reader users land on it.

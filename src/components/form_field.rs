@@ -209,10 +209,30 @@ pub fn FormField(
                 FieldKind::Number { min, max } => (Some(min.to_string()), Some(max.to_string())),
                 _ => (None, None),
             };
+            // Free text with the page's suggestions under the input.
+            let suggestions = match kind {
+                FieldKind::Suggest(collection) => Some(collection),
+                _ => None,
+            };
+            let list_id = suggestions.map(|_| format!("{input_id}-suggestions"));
+            let datalist = suggestions.map(|collection| {
+                view! {
+                    <datalist id=list_id.clone()>
+                        {move || {
+                            options
+                                .with(|o| o.get(collection).cloned().unwrap_or_default())
+                                .into_iter()
+                                .map(|(value, label)| view! { <option value=value>{label}</option> })
+                                .collect_view()
+                        }}
+                    </datalist>
+                }
+            });
             view! {
                 <input
                     type=input_type
                     id=input_id.clone()
+                    list=list_id.clone()
                     min=min
                     max=max
                     autocomplete=if kind == FieldKind::Secret { "new-password" } else { "off" }
@@ -227,6 +247,7 @@ pub fn FormField(
                     }
                     on:blur=move |_| check()
                 />
+                {datalist}
             }
             .into_any()
         }
@@ -257,6 +278,9 @@ pub fn FormFields(
     validate: Validator,
     #[prop(default = Dialect::Standard)] dialect: Dialect,
 ) -> impl IntoView {
+    if let Some(scope) = use_context::<super::draft::DraftScope>() {
+        scope.register(values, fields);
+    }
     fields
         .iter()
         .map(|spec| {

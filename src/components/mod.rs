@@ -2,6 +2,7 @@
 
 pub mod confirm;
 pub mod data_table;
+pub mod draft;
 pub mod edit_form;
 pub mod form_field;
 pub mod pager;

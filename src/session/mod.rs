@@ -15,10 +15,13 @@ use leptos::prelude::*;
 
 pub use storage::Persistence;
 
-/// A connection whose credentials the service refused; the shell asks for new ones.
+/// A connection to sign in to: its credentials were refused (the shell asks for new ones), or
+/// the operator asked to sign in with another account.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SignInRequest {
     pub connection_id: String,
+    /// The service refused the stored credentials (a 401), rather than the operator asking.
+    pub refused: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -84,6 +87,41 @@ impl Session {
         });
     }
 
+    /// Change one non-secret setting of a connection (Cloudback's subjects, the last plan body
+    /// sent to Xopero). It is kept where the connection lives; for one the hosting page gave,
+    /// beside it in the tab's settings, so its credentials are never copied into storage.
+    pub fn update_setting(&self, id: &str, key: &str, value: serde_json::Value) {
+        self.connections.update(|all| {
+            if let Some(c) = all.iter_mut().find(|c| c.id == id) {
+                c.extra.insert(key.to_owned(), value.clone());
+            }
+        });
+        if self
+            .preconfigured
+            .with_untracked(|ids| ids.iter().any(|i| i == id))
+        {
+            let mut settings = storage::load_settings();
+            settings
+                .entry(id.to_owned())
+                .or_default()
+                .insert(key.to_owned(), value);
+            storage::store_settings(&settings);
+        } else {
+            self.persist();
+        }
+    }
+
+    /// Settings kept for connections the hosting page gives, over what it gave.
+    fn apply_settings(&self, settings: storage::Settings) {
+        self.connections.update(|all| {
+            for c in all.iter_mut() {
+                if let Some(kept) = settings.get(&c.id) {
+                    c.extra.extend(kept.clone());
+                }
+            }
+        });
+    }
+
     fn merge_preconfigured(&self, incoming: Vec<Connection>) {
         self.preconfigured
             .update(|ids| ids.extend(incoming.iter().map(|c| c.id.clone())));
@@ -131,6 +169,7 @@ impl Session {
                 *p = Some(all.join(" "));
             });
         }
+        self.apply_settings(storage::load_settings());
         self.ready.set(true);
     }
 
@@ -158,7 +197,8 @@ impl Session {
         self.persist();
     }
 
-    /// New credentials for a connection, kept where the connection already lives.
+    /// New credentials for a connection, kept where the connection already lives, in the slot
+    /// it signs in with (a Cloudback connection's API key, everyone else's token).
     pub fn set_token(&self, id: &str, token: String) {
         self.set_credentials(id, token, None);
     }
@@ -179,7 +219,11 @@ impl Session {
     fn replace_tokens(&self, id: &str, token: String, refresh_token: Option<String>) {
         self.connections.update(|all| {
             if let Some(c) = all.iter_mut().find(|c| c.id == id) {
-                c.token = Some(token);
+                if c.api_key.is_some() {
+                    c.api_key = Some(token);
+                } else {
+                    c.token = Some(token);
+                }
                 c.refresh_token = refresh_token;
             }
         });

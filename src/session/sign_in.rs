@@ -91,9 +91,15 @@ pub fn SignInDialog() -> impl IntoView {
         let method = connection.as_ref().and_then(crate::vendors::sign_in);
         if let (Some(c), Some(m)) = (&connection, &method) {
             values.set(prefilled(c, m));
-            // A signed-in session (it has a refresh token) signs in the same way again.
-            use_method.set(!c.has_credentials() || c.refresh_token.is_some());
+            // Asked for, the vendor's own sign-in comes first; after a refusal, when there is no
+            // token, or when the session was a signed-in one (it has a refresh token).
+            use_method.set(!request.refused || !c.has_credentials() || c.refresh_token.is_some());
         }
+        let why = if request.refused {
+            "The service did not accept the stored credentials (wrong or expired token). Sign in again to continue; your unsaved input is kept."
+        } else {
+            "Sign in to get a new token for this connection; your unsaved input is kept."
+        };
         let submit = {
             let id = id.clone();
             move |ev: leptos::ev::SubmitEvent| {
@@ -171,7 +177,7 @@ pub fn SignInDialog() -> impl IntoView {
                     }
                 >
                     <h2 id="sign-in-title">"Sign in to " {name}</h2>
-                    <p>"The service did not accept the stored credentials (wrong or expired token). Sign in again to continue; your unsaved input is kept."</p>
+                    <p data-testid="sign-in-why">{why}</p>
                     {method.map(|m| view! {
                         <label class="check">
                             <input type="checkbox" data-testid="sign-in-use-key" prop:checked=move || use_method.get() on:change=move |ev| use_method.set(event_target_checked(&ev)) />

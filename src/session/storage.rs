@@ -72,3 +72,21 @@ pub fn store(persistence: Persistence, connections: &[Connection]) {
         s.set_item(KEY, &Value::Array(items).to_string())
     };
 }
+
+/// Non-secret settings of connections the hosting page gives: connection id to fields.
+pub type Settings = std::collections::BTreeMap<String, serde_json::Map<String, Value>>;
+
+const SETTINGS_KEY: &str = "backup-console.settings.v1";
+
+pub fn load_settings() -> Settings {
+    storage(Persistence::Tab)
+        .and_then(|s| s.get_item(SETTINGS_KEY).ok().flatten())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+pub fn store_settings(settings: &Settings) {
+    if let (Some(s), Ok(text)) = (storage(Persistence::Tab), serde_json::to_string(settings)) {
+        let _ = s.set_item(SETTINGS_KEY, &text);
+    }
+}

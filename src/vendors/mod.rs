@@ -6,8 +6,11 @@
 //! views they instantiate go into a separate wasm chunk that the browser fetches the first
 //! time a page of that vendor is shown (see ARCHITECTURE.md, "Bundle").
 
+pub mod cloudback;
 pub mod cyborgbackup;
 pub mod rackspace;
+pub mod scheduled_backup;
+pub mod xopero;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -24,7 +27,9 @@ pub fn sections(vendor: Vendor) -> Vec<(&'static str, &'static str)> {
     match vendor {
         Vendor::CyBorgBackup => cyborgbackup::sections(),
         Vendor::Rackspace => rackspace::sections(),
-        _ => Vec::new(),
+        Vendor::Cloudback => cloudback::sections(),
+        Vendor::ScheduledBackup => scheduled_backup::sections(),
+        Vendor::Xopero => xopero::sections(),
     }
 }
 
@@ -45,6 +50,9 @@ macro_rules! vendor_chunk {
 
 vendor_chunk!(cyborgbackup_pages, cyborgbackup);
 vendor_chunk!(rackspace_pages, rackspace);
+vendor_chunk!(cloudback_pages, cloudback);
+vendor_chunk!(scheduled_backup_pages, scheduled_backup);
+vendor_chunk!(xopero_pages, xopero);
 
 /// A vendor's chunk could not be fetched or instantiated (network, or a stale deployment).
 #[derive(Clone, Copy, Debug)]
@@ -72,7 +80,9 @@ pub fn page(connection: Connection, path: &[&str]) -> AnyView {
         let load: PageLoad = match connection.vendor {
             Vendor::CyBorgBackup => Box::pin(cyborgbackup_pages(connection, path)),
             Vendor::Rackspace => Box::pin(rackspace_pages(connection, path)),
-            vendor => return unsupported(&connection, vendor),
+            Vendor::Cloudback => Box::pin(cloudback_pages(connection, path)),
+            Vendor::ScheduledBackup => Box::pin(scheduled_backup_pages(connection, path)),
+            Vendor::Xopero => Box::pin(xopero_pages(connection, path)),
         };
         loaded(load, title, attempt)
     };
@@ -108,19 +118,13 @@ fn chunk_failed(title: &'static str, attempt: RwSignal<u32>) -> AnyView {
     .into_any()
 }
 
-fn unsupported(connection: &Connection, vendor: Vendor) -> AnyView {
-    view! {
-        <h1>{connection.display_name().to_owned()}</h1>
-        <p data-testid="vendor-unsupported">{vendor.title()}" is not supported by this console yet."</p>
-    }
-    .into_any()
-}
-
 /// The vendor's own sign-in, besides pasting a token, when the connection allows it.
 pub fn sign_in(connection: &Connection) -> Option<crate::session::sign_in::SignInMethod> {
     match connection.vendor {
         Vendor::Rackspace => rackspace::sign_in::method(connection),
         Vendor::CyBorgBackup => cyborgbackup::sign_in::method(connection),
+        Vendor::ScheduledBackup => scheduled_backup::sign_in::method(connection),
+        Vendor::Xopero => Some(xopero::sign_in::method()),
         _ => None,
     }
 }

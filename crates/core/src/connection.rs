@@ -118,7 +118,26 @@ impl Connection {
             ..self.clone()
         }
     }
+
+    /// The connection as its pages see it: no secrets, and none of the state the console keeps
+    /// with it ([`KEPT_STATE`]), so keeping that state does not rebuild the page showing it.
+    pub fn for_pages(&self) -> Self {
+        let mut connection = self.without_secrets();
+        for key in KEPT_STATE {
+            connection.extra.remove(key);
+        }
+        connection
+    }
 }
+
+/// Fields the console itself keeps with a connection (not settings the operator types, not
+/// secrets): stored and restored with it, read by the pages from the session when needed.
+/// Cloudback's subject list and a Keystone sign-in's project are kept the same way.
+pub const KEPT_STATE: [&str; 3] = [
+    crate::vendors::xopero::saved::SAVED_PLANS,
+    "subjects",
+    "project_id",
+];
 
 /// Show that a secret is set without revealing it.
 pub fn mask_secret(secret: &str) -> String {

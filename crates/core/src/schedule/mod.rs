@@ -6,6 +6,7 @@ pub mod window;
 pub mod windows_zones;
 mod windows_zones_data;
 pub mod xopero;
+pub mod xopero_words;
 pub mod zone;
 mod zone_data;
 

@@ -35,6 +35,9 @@ pub enum FieldKind {
     Labeled(&'static [(&'static str, &'static str)]),
     /// Choices the page supplies at run time under this name (time zones, agents), no empty entry.
     Options(&'static str),
+    /// Free text, with suggestions the page supplies at run time under this name (names the
+    /// service knows but does not list).
+    Suggest(&'static str),
     /// One item per line (paths, addresses).
     Lines,
     /// A JSON object as text, may be empty.

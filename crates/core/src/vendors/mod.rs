@@ -106,7 +106,14 @@ impl Vendor {
 
     /// Whether the console has pages for this vendor yet.
     pub fn implemented(self) -> bool {
-        matches!(self, Vendor::CyBorgBackup | Vendor::Rackspace)
+        matches!(
+            self,
+            Vendor::CyBorgBackup
+                | Vendor::Rackspace
+                | Vendor::Xopero
+                | Vendor::Cloudback
+                | Vendor::ScheduledBackup
+        )
     }
 
     /// A failed answer in the operator's words; vendors whose errors say more get their own reading.
@@ -127,6 +134,7 @@ impl Vendor {
         match self {
             Vendor::Cloudback => cloudback::errors::explain(error),
             Vendor::ScheduledBackup => scheduled_backup::errors::explain(error),
+            Vendor::Xopero => xopero::errors::explain(error),
             _ => error.to_string(),
         }
     }

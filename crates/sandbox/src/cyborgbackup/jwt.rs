@@ -56,7 +56,8 @@ impl Jwt {
         } else {
             self.refresh_lifetime
         };
-        let exp = now + lifetime;
+        // Whole seconds, as the `exp` claim says: the console and the server agree on expiry.
+        let exp = DateTime::from_timestamp((now + lifetime).timestamp(), 0).unwrap_or(now);
         let part = |v: Value| URL_SAFE_NO_PAD.encode(v.to_string());
         let token = format!(
             "{}.{}.{}",

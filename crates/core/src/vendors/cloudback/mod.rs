@@ -15,10 +15,13 @@
 //! - [`requests::get_definition`], [`requests::update_definition`], [`requests::set_enabled`]
 //!   build the calls; [`requests::decode_definition`] reads the answer or the failure, and
 //!   [`errors::explain`] words a failure the way a Cloudback operator needs it.
-//! - [`models::Settings`] is the form; [`models::retention_choices`] and
-//!   [`models::suggestions`] fill its choices.
+//! - [`models::Settings`] is the form ([`forms::SETTINGS_FIELDS`], [`forms::settings_from`]);
+//!   [`forms::retention_options`] and [`models::suggestions`] fill its choices;
+//!   [`forms::subject_from`] checks a subject to add, [`forms::bulk_steps`] says what
+//!   enabling or disabling several at once sends.
 
 pub mod errors;
+pub mod forms;
 pub mod models;
 pub mod paste;
 pub mod requests;

@@ -51,7 +51,9 @@ fn post(api_path_setting: &str, operation: usize, subject: &Subject) -> ApiReque
         Method::Post,
         format!("{}{path}", api_path(api_path_setting)),
     )
-    .about(format!("the backup definition of {}", subject.to_line()))
+    // Cloudback's errors name the subject in their own words ("the repository or backup
+    // definition GitHub acme/api"), so the subject is the subject alone.
+    .about(subject.to_line())
 }
 
 /// Get Backup Definition.
@@ -126,7 +128,7 @@ mod tests {
         let request =
             update_definition(&api_path_of(&connection), &subject(), &Settings::default());
         assert_eq!(request.path, "/ops/definition/update");
-        assert_eq!(request.subject, "the backup definition of GitHub acme/api");
+        assert_eq!(request.subject, "GitHub acme/api");
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! How the console shows Cloudback definitions: the subjects table and the settings form.
 
+use super::errors::explain;
 use super::models::{platform_label, Definition, Settings};
 use super::subject::Subject;
-use crate::api::FieldErrors;
+use crate::api::{ApiError, FieldErrors};
 use crate::spec::{Cell, Column, Tone};
 
 /// A managed subject and what the console knows of its definition so far.
@@ -22,6 +23,20 @@ pub enum RowState {
         message: String,
         kind: &'static str,
     },
+}
+
+impl RowState {
+    /// The state of a row whose definition was asked for: no answer yet, or the answer.
+    pub fn of(answer: Option<&Result<Definition, ApiError>>) -> Self {
+        match answer {
+            None => RowState::Loading,
+            Some(Ok(definition)) => RowState::Loaded(definition.clone()),
+            Some(Err(error)) => RowState::Failed {
+                message: explain(error),
+                kind: error.kind(),
+            },
+        }
+    }
 }
 
 impl SubjectRow {
@@ -137,11 +152,11 @@ mod tests {
         });
         assert_eq!(cell(&row, "enabled"), "Enabled");
         assert_eq!(cell(&row, "retention"), "Last 90 days");
-        row.state = RowState::Failed {
-            message: "Not found".into(),
-            kind: "not-found",
-        };
-        assert_eq!(cell(&row, "enabled"), "Not found");
+        row.state = RowState::of(Some(&Err(ApiError::NotFound {
+            subject: "GitHub acme/x".into(),
+        })));
+        assert!(cell(&row, "enabled").starts_with("Cloudback does not know GitHub acme/x."));
+        assert_eq!(RowState::of(None), RowState::Loading);
     }
 
     #[test]

@@ -132,6 +132,7 @@ pub fn validate_field(spec: &FieldSpec, raw: &str) -> Result<Value, String> {
         FieldKind::Number { .. }
         | FieldKind::Labeled(_)
         | FieldKind::Options(_)
+        | FieldKind::Suggest(_)
         | FieldKind::Lines => check_common(spec, raw),
     }
 }

@@ -9,6 +9,56 @@ use serde_json::{json, Value};
 use super::errors::decode_error;
 use crate::api::{ApiError, ApiRequest, ApiResponse, Method};
 use crate::connection::Connection;
+use crate::spec::{field, FieldKind, FieldSpec, FormValues};
+
+/// The sign-in form. The project field is the connection's `project_id`, so it starts filled
+/// in with the project the connection already names.
+pub const SIGN_IN_FIELDS: [FieldSpec; 4] = [
+    field(
+        "user",
+        "User",
+        FieldKind::Text,
+        true,
+        "A user of the account (a service user).",
+    )
+    .testid("sign-in-user"),
+    field(
+        "password",
+        "Password",
+        FieldKind::Secret,
+        true,
+        "Sent once to get a token; never stored.",
+    )
+    .testid("sign-in-password"),
+    field(
+        "domain",
+        "Account (domain)",
+        FieldKind::Text,
+        true,
+        "The account the user belongs to: its number, for the vendor's users.",
+    )
+    .testid("sign-in-domain"),
+    field(
+        "project_id",
+        "Project",
+        FieldKind::Text,
+        true,
+        "The project's ID, or its name.",
+    )
+    .testid("sign-in-project"),
+];
+
+/// The credentials the sign-in form holds.
+pub fn credentials_from(values: &FormValues) -> Credentials {
+    let text = |key: &str| values.get(key).map_or("", |v| v.trim()).to_owned();
+    Credentials {
+        user: text("user"),
+        // A password is sent exactly as typed.
+        password: values.get("password").cloned().unwrap_or_default(),
+        domain: text("domain"),
+        project: ProjectScope::from_text(&text("project_id")),
+    }
+}
 
 /// Which project the token is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,6 +75,18 @@ pub struct Credentials {
     /// The user's domain: the account number for the vendor's service users.
     pub domain: String,
     pub project: ProjectScope,
+}
+
+impl ProjectScope {
+    /// Keystone's project ids are 32 hexadecimal digits; anything else is a project's name.
+    pub fn from_text(text: &str) -> Self {
+        let text = text.trim();
+        if text.len() == 32 && text.chars().all(|c| c.is_ascii_hexdigit()) {
+            ProjectScope::Id(text.to_owned())
+        } else {
+            ProjectScope::Name(text.to_owned())
+        }
+    }
 }
 
 /// What signing in gives.
@@ -140,6 +202,31 @@ mod tests {
             domain: "123456".into(),
             project,
         }
+    }
+
+    #[test]
+    fn the_form_gives_credentials_with_the_project_by_id_or_name() {
+        let values: FormValues = [
+            ("user", " svc "),
+            ("password", " p w "),
+            ("domain", "123456"),
+            ("project_id", "0123456789abcdef0123456789ABCDEF"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let credentials = credentials_from(&values);
+        assert_eq!(credentials.user, "svc");
+        assert_eq!(credentials.password, " p w ");
+        assert_eq!(
+            credentials.project,
+            ProjectScope::Id("0123456789abcdef0123456789ABCDEF".into())
+        );
+        assert_eq!(
+            ProjectScope::from_text(" demo-project "),
+            ProjectScope::Name("demo-project".into())
+        );
+        assert_eq!(SIGN_IN_FIELDS[3].key, "project_id");
     }
 
     #[test]

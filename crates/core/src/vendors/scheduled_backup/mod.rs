@@ -12,6 +12,9 @@
 //!   (`decode`, `decode_done`, `decode_updated_plan`); [`errors::explain`] words failures.
 //! - [`inputs`]: the create form ([`inputs::PlanInput`], validated per field), the edit's
 //!   [`inputs::PlanPatch::diff`], the restore form and list filters.
+//! - [`forms`]: the plan form's fields and values (a calendar as weekdays and times), read
+//!   back into a [`inputs::PlanInput`] or an edit's patch; volumes added one by one.
+//! - [`items`]: a checkpoint's items, its chains, and the restore form's choices.
 //! - [`schedule`]: the calendar picker ([`schedule::Calendar`] to and from the pattern),
 //!   pattern checks, words and next runs.
 //! - [`status`]: checkpoint and restore states, their badge tones, whether they settle.
@@ -19,7 +22,9 @@
 //! - [`views`]: columns, rows, the chain deletion's question, refresh, marker paging.
 
 pub mod errors;
+pub mod forms;
 pub mod inputs;
+pub mod items;
 pub mod keystone;
 pub mod models;
 pub mod paths;

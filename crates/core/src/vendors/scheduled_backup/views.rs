@@ -11,7 +11,8 @@ fn time(text: &str) -> Cell {
     Cell::Time(crate::format::parse_instant(text))
 }
 
-fn plan_status(plan: &Plan) -> Cell {
+/// A plan's status as a badge: started is good, suspended a warning.
+pub fn plan_status(plan: &Plan) -> Cell {
     let tone = match plan.status {
         PlanStatus::Started => Tone::Good,
         PlanStatus::Suspended => Tone::Warning,
@@ -48,6 +49,22 @@ pub const PLAN_COLUMNS: [Column<Plan>; 7] = [
 pub struct CheckpointRow {
     pub checkpoint: Checkpoint,
     pub plan_name: Option<String>,
+}
+
+impl CheckpointRow {
+    /// Checkpoints with the names of the plans (among `plans`) they belong to.
+    pub fn rows(checkpoints: &[Checkpoint], plans: &[Plan]) -> Vec<CheckpointRow> {
+        checkpoints
+            .iter()
+            .map(|c| CheckpointRow {
+                checkpoint: c.clone(),
+                plan_name: plans
+                    .iter()
+                    .find(|p| p.id == c.plan_id)
+                    .map(|p| p.name.clone()),
+            })
+            .collect()
+    }
 }
 
 /// Whether a checkpoint's items are full backups, incremental ones, or both.
@@ -99,6 +116,23 @@ pub const CHECKPOINT_COLUMNS: [Column<CheckpointRow>; 5] = [
 /// Whether a list shows something that will change by itself, so it should load again soon.
 pub fn needs_refresh(checkpoints: &[Checkpoint]) -> bool {
     checkpoints.iter().any(|c| !c.is_settled())
+}
+
+/// How long a new started plan's page waits for its first checkpoint.
+pub const FIRST_CHECKPOINT_WAIT_MINUTES: i64 = 10;
+
+/// Whether a plan's page should look again for the plan's first checkpoint: the plan is
+/// started, has none yet, and was created in the last few minutes.
+pub fn awaits_first_checkpoint(
+    plan: &Plan,
+    checkpoints: &[Checkpoint],
+    now: chrono::DateTime<chrono::Utc>,
+) -> bool {
+    plan.status == PlanStatus::Started
+        && checkpoints.is_empty()
+        && crate::format::parse_instant(&plan.created_at).is_some_and(|created| {
+            now - created < chrono::Duration::minutes(FIRST_CHECKPOINT_WAIT_MINUTES)
+        })
 }
 
 /// What deleting a chain removes, among the checkpoints loaded.
@@ -179,6 +213,12 @@ impl MarkerPages {
         shown >= self.limit as usize
     }
 
+    /// Like [`MarkerPages::has_next`], unless the service's total says this page is the last.
+    pub fn has_more(&self, shown: usize, total: Option<u64>) -> bool {
+        let seen = (self.page() - 1) * self.limit as usize + shown;
+        self.has_next(shown) && total.is_none_or(|t| (seen as u64) < t)
+    }
+
     pub fn has_previous(&self) -> bool {
         !self.markers.is_empty()
     }
@@ -248,12 +288,42 @@ mod tests {
                 .display()
         };
         assert_eq!(cell(&row(&list[1], Some("nightly")), "kind"), "incremental");
+        let plan = Plan {
+            id: "p1".into(),
+            name: "nightly".into(),
+            ..Plan::default()
+        };
+        let mut mine = list[0].clone();
+        mine.plan_id = "p1".into();
+        let rows = CheckpointRow::rows(&[mine, list[1].clone()], &[plan]);
+        assert_eq!(rows[0].plan_name.as_deref(), Some("nightly"));
+        assert_eq!(rows[1].plan_name, None);
         assert_eq!(cell(&row(&list[1], Some("nightly")), "plan"), "nightly");
         assert_eq!(cell(&row(&list[0], None), "volumes"), "db, logs");
         assert!(!needs_refresh(&list));
         let mut busy = list.to_vec();
         busy[2].status = Status::Protecting;
         assert!(needs_refresh(&busy));
+    }
+
+    #[test]
+    fn a_new_plan_waits_for_its_first_checkpoint_a_while() {
+        let now: chrono::DateTime<chrono::Utc> = "2025-03-01T12:00:00Z".parse().unwrap();
+        let mut plan = Plan {
+            created_at: "2025-03-01T11:55:00Z".into(),
+            ..Plan::default()
+        };
+        assert!(awaits_first_checkpoint(&plan, &[], now));
+        assert!(!awaits_first_checkpoint(
+            &plan,
+            &[Checkpoint::default()],
+            now
+        ));
+        plan.status = PlanStatus::Suspended;
+        assert!(!awaits_first_checkpoint(&plan, &[], now));
+        plan.status = PlanStatus::Started;
+        plan.created_at = "2025-03-01T11:00:00Z".into();
+        assert!(!awaits_first_checkpoint(&plan, &[], now));
     }
 
     #[test]
@@ -264,6 +334,8 @@ mod tests {
             (None, 1, false)
         );
         assert!(pages.has_next(2) && !pages.has_next(1));
+        assert!(pages.has_more(2, None) && pages.has_more(2, Some(3)));
+        assert!(!pages.has_more(2, Some(2)), "a full last page has no next");
         pages.next("p2");
         pages.next("p4");
         assert_eq!((pages.marker(), pages.page()), (Some("p4"), 3));

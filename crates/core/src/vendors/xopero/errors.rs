@@ -96,6 +96,19 @@ pub fn error_of(response: &ApiResponse, subject: &str) -> ApiError {
     }
 }
 
+/// The sentence an error banner shows on Xopero's pages: a refused token says why tokens are
+/// refused here (they expire after 30 days) and how to get a new one.
+pub fn explain(error: &ApiError) -> String {
+    match error {
+        ApiError::Unauthorized { detail } => format!(
+            "Xopero did not accept the access token. {} Sign in again with the account's email \
+             and password, or paste a new token.",
+            detail.trim()
+        ),
+        other => other.to_string(),
+    }
+}
+
 /// Any success, the body unread: attach, detach, modify and sync answer with nothing.
 pub fn check(response: &ApiResponse, subject: &str) -> Result<(), ApiError> {
     if response.is_success() {
@@ -170,6 +183,11 @@ mod tests {
         assert!(e.to_string().contains("System Administrator role"), "{e}");
         let e = error_of(&answer(401, ""), "x");
         assert!(e.needs_sign_in());
+        assert!(explain(&e).contains("last 30 days"), "{}", explain(&e));
+        assert_eq!(
+            explain(&ApiError::RateLimited),
+            ApiError::RateLimited.to_string()
+        );
         let e = error_of(
             &answer(400, r#"{"message":"Limit must be positive."}"#),
             "x",

@@ -14,19 +14,24 @@
 //! - [`models`]: the answers, read tolerantly; unknown fields are kept for the way back.
 //! - [`errors`]: answers to [`crate::api::ApiError`] in the operator's words; licence error codes.
 //! - [`plan`], [`plan_form`] and [`plan_write`]: the whole `modifygitplan` body, composed from
-//!   what is known of a plan, edited through a typed form, validated and written back.
-//! - [`views`]: table columns, driver names, status badges and times.
+//!   what is known of a plan, edited through a typed form, validated and written back;
+//!   [`plan_fields`] the editor's fields, [`saved`] the last body saved per plan.
+//! - [`views`]: table columns, driver names, status badges and times; [`rows`] tables the
+//!   console composes (plans with their last run, bulk results).
 
 pub mod answers;
 pub mod errors;
 pub mod loose;
 pub mod models;
 pub mod plan;
+pub mod plan_fields;
 pub mod plan_form;
 pub mod plan_write;
 pub mod query;
 pub mod repository_query;
 pub mod requests;
+pub mod rows;
+pub mod saved;
 pub mod views;
 
 pub use errors::{check, decode, error_code_words, error_of};

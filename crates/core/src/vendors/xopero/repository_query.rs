@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::query::{order_pairs, pair, Order, Paging};
+use crate::spec::{field, FieldKind, FieldSpec, FormValues};
 
 /// One filter of `repositories/getmany`, as the document writes it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -129,6 +130,57 @@ impl RepositoryQuery {
         }
     }
 }
+/// The repositories table's filters as form controls; keys are the URL's.
+pub const FILTER_FIELDS: [FieldSpec; 4] = [
+    field("search", "Name contains", FieldKind::Text, false, ""),
+    field(
+        "protected",
+        "Licence",
+        FieldKind::Labeled(&[("", "Any"), ("true", "Licensed"), ("false", "Not licensed")]),
+        false,
+        "",
+    ),
+    field(
+        "removed",
+        "In the git service",
+        FieldKind::Labeled(&[("", "Any"), ("false", "Still there"), ("true", "Removed")]),
+        false,
+        "",
+    ),
+    field(
+        "public",
+        "Visibility",
+        FieldKind::Labeled(&[("", "Any"), ("true", "Public"), ("false", "Private")]),
+        false,
+        "",
+    ),
+];
+
+impl RepositoryQuery {
+    /// The filters as the controls' values.
+    pub fn filter_values(&self) -> FormValues {
+        let text = |v: Option<bool>| v.map(|b| b.to_string()).unwrap_or_default();
+        FormValues::from([
+            ("search".into(), self.search.clone()),
+            ("protected".into(), text(self.protected)),
+            ("removed".into(), text(self.removed)),
+            ("public".into(), text(self.public)),
+        ])
+    }
+
+    /// The query with the controls' filters, from the first page.
+    pub fn with_filters(&self, values: &FormValues) -> Self {
+        let get = |k: &str| values.get(k).map_or("", String::as_str);
+        Self {
+            removed: flag(get("removed")),
+            protected: flag(get("protected")),
+            public: flag(get("public")),
+            search: get("search").trim().to_owned(),
+            ..self.first_page()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +224,26 @@ mod tests {
             ])
         );
         assert_eq!(query.first_page().paging.page, 1);
+        let values = query.filter_values();
+        assert_eq!(values["protected"], "true");
+        assert_eq!(values["public"], "");
+        let mut changed = values.clone();
+        changed.insert("public".into(), "false".into());
+        changed.insert("protected".into(), "".into());
+        let next = query.with_filters(&changed);
+        assert_eq!(
+            (
+                next.public,
+                next.protected,
+                next.paging.page,
+                next.search.as_str()
+            ),
+            (Some(false), None, 1, "api")
+        );
+        assert_eq!(next.order, query.order);
+        for spec in FILTER_FIELDS {
+            assert!(values.contains_key(spec.key));
+        }
     }
 
     #[test]

@@ -126,7 +126,7 @@ pub fn organization_status(org: &Organization) -> Cell {
 }
 
 /// Keys are the answers' field names; the API orders by [`order_property`] of a key.
-pub const ORGANIZATION_COLUMNS: [Column<Organization>; 9] = [
+pub const ORGANIZATION_COLUMNS: [Column<Organization>; 10] = [
     Column::new("name", "Name", |o: &Organization, _| Cell::text(&o.name))
         .server_sorted()
         .link(|o| {
@@ -172,7 +172,17 @@ pub const ORGANIZATION_COLUMNS: [Column<Organization>; 9] = [
     Column::new("lastStatus", "Last result", |o: &Organization, _| {
         organization_status(o)
     }),
+    Column::new(
+        "lastFinished",
+        "Last run finished",
+        |o: &Organization, _| Cell::Time(last_finished(o)),
+    ),
 ];
+
+/// When the organization's plans last finished a run (the latest of them).
+pub fn last_finished(org: &Organization) -> Option<chrono::DateTime<chrono::Utc>> {
+    org.plans.iter().filter_map(PlanSummary::finished_at).max()
+}
 
 /// `lastBackup` and `nextBackup` are epoch milliseconds; 0 reads as never.
 pub const REPOSITORY_COLUMNS: [Column<Repository>; 6] = [
