@@ -8,6 +8,7 @@
 pub mod api;
 pub mod connection;
 pub mod format;
+pub mod json_path;
 pub mod retry;
 pub mod schedule;
 pub mod single_flight;

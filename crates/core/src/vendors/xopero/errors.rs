@@ -127,19 +127,14 @@ pub fn decode<T: DeserializeOwned>(response: &ApiResponse, subject: &str) -> Res
             detail: format!("The answer about {subject} was empty."),
         });
     }
-    let mut reader = serde_json::Deserializer::from_str(&response.body);
-    serde_path_to_error::deserialize(&mut reader).map_err(|err| {
-        let path = err.path().to_string();
-        let place = if path == "." || path.is_empty() {
+    crate::json_path::decode(&response.body).map_err(|(path, err)| {
+        let place = if path == "." {
             String::new()
         } else {
             format!(" at {path}")
         };
         ApiError::Malformed {
-            detail: format!(
-                "The answer about {subject} does not read{place}: {}",
-                err.inner()
-            ),
+            detail: format!("The answer about {subject} does not read{place}: {err}"),
         }
     })
 }

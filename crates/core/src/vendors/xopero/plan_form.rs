@@ -160,14 +160,14 @@ pub(super) fn schedule_of(body: &Value) -> Result<XoperoSchedule, FieldErrors> {
             return fail("schedule.backupWindow", e.0);
         }
     }
-    serde_path_to_error::deserialize(schedule).map_err(|e| {
-        let place = e.path().to_string();
+    // Read from its text, so a failure can name the place (`schedule.options[0].frequency`).
+    crate::json_path::decode(&schedule.to_string()).map_err(|(place, e)| {
         let key = if place == "." {
             "schedule".to_owned()
         } else {
             format!("schedule.{place}")
         };
-        FieldErrors::from([(key, vec![format!("This does not read: {}.", e.inner())])])
+        FieldErrors::from([(key, vec![format!("This does not read: {e}.")])])
     })
 }
 
