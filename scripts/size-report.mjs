@@ -17,6 +17,14 @@ import zlib from 'node:zlib';
 const KB = 1000;
 const BUDGET_INITIAL = 450 * KB;
 const BUDGET_VENDOR = 150 * KB;
+// Vendors whose pages are over the 150 KB budget today, and the most they may weigh until they
+// are brought under it: they may shrink, never grow. Measured 2026-11-28 (ARCHITECTURE.md,
+// "Bundle", says what weighs and what was tried). Delete an entry once its vendor fits.
+const KNOWN_OVERRUNS = {
+  rackspace_pages: 240 * KB, // 235.3 KB
+  scheduled_backup_pages: 195 * KB, // 193.1 KB
+  xopero_pages: 250 * KB, // 244.2 KB
+};
 
 const args = process.argv.slice(2);
 const option = (name) => {
@@ -60,7 +68,7 @@ if (splitDirs.length > 1) {
   process.exit(2);
 }
 const splitDir = splitDirs[0] && path.join('snippets', splitDirs[0]);
-const vendors = new Map(); // split name -> files it loads (relative to dist)
+const vendors = new Map(); // split point (a page chunk) -> files it loads (relative to dist)
 const sharedBy = new Map(); // chunk file -> split names that load it
 if (splitDir) {
   const loader = fs.readFileSync(path.join(dist, splitDir, '__wasm_split.js'), 'utf8');
@@ -89,19 +97,40 @@ const n = (x) => x.toLocaleString('en-US');
 const kb = (x) => `${(x / KB).toFixed(1)} KB`;
 const row = (label, s, note = '') =>
   `    ${label.padEnd(48)} ${n(s.raw).padStart(11)} ${n(s.gzip).padStart(10)} ${n(s.brotli).padStart(10)}${note ? '  ' + note : ''}`;
-const verdict = (total, budget) => `budget ${kb(budget)} gzip: ${total <= budget ? 'ok' : `EXCEEDED by ${kb(total - budget)}`}`;
+const verdict = (total, budget) => `budget ${kb(budget)} gzip: ${total <= budget ? 'ok' : `over by ${kb(total - budget)}`}`;
 
 const initial = sum(initialFiles);
 const failures = [];
-if (initial.gzip > BUDGET_INITIAL) failures.push('initial');
+const notes = [];
+if (initial.gzip > BUDGET_INITIAL) failures.push('first load');
+
+// A split point is named after its vendor (src/vendors/mod.rs: `vendor_chunk!`).
+const VENDORS = ['cyborgbackup', 'rackspace', 'xopero', 'cloudback', 'scheduled_backup'];
+const vendorOf = (split) => VENDORS.find((v) => split.startsWith(`${v}_`)) ?? split;
+// The chunks every vendor's pages need (the page framework: panel, tables, forms, calls), loaded
+// with the first vendor page the operator opens, whichever it is.
+const everyone = [...sharedBy].filter(([, users]) => users.length === vendors.size && vendors.size > 1).map(([chunk]) => chunk);
+
 const budgetLines = [
   `first load (wasm + js + css): ${kb(initial.gzip)} gzip -9, ${kb(initial.brotli)} brotli; ${verdict(initial.gzip, BUDGET_INITIAL)}`,
 ];
-for (const [name, files] of vendors) {
+// A vendor's pages with every chunk they need, shared ones counted in full (as if no vendor
+// page had been shown before): what the browser fetches to show that vendor's first page.
+for (const [name, files] of [...vendors].sort()) {
   const total = sum(files);
-  if (total.gzip > BUDGET_VENDOR) failures.push(name);
-  budgetLines.push(`${name} (loaded later): ${kb(total.gzip)} gzip -9, ${kb(total.brotli)} brotli; ${verdict(total.gzip, BUDGET_VENDOR)}`);
+  const own = sum(files.filter((f) => !sharedBy.has(path.basename(f))));
+  const framework = sum(files.filter((f) => everyone.includes(path.basename(f))));
+  const parts = `${kb(own.gzip)} its own, ${kb(total.gzip - own.gzip - framework.gzip)} shared with some vendors, ${kb(framework.gzip)} shared with all`;
+  const allowed = KNOWN_OVERRUNS[name];
+  let outcome = verdict(total.gzip, BUDGET_VENDOR);
+  if (total.gzip > BUDGET_VENDOR && allowed !== undefined) {
+    outcome += total.gzip <= allowed ? `, within its known overrun (at most ${kb(allowed)})` : `, and over its known overrun (${kb(allowed)})`;
+  }
+  if (total.gzip > (allowed ?? BUDGET_VENDOR)) failures.push(name);
+  if (allowed !== undefined && total.gzip <= BUDGET_VENDOR) notes.push(`${name} fits the budget now: remove it from KNOWN_OVERRUNS in scripts/size-report.mjs`);
+  budgetLines.push(`${name} (${vendorOf(name)}'s pages, loaded later): ${kb(total.gzip)} gzip -9 (${parts}), ${kb(total.brotli)} brotli; ${outcome}`);
 }
+budgetLines.push(...notes);
 
 function downloads() {
   const out = [];
@@ -111,7 +140,7 @@ function downloads() {
   out.push(row('total', initial, verdict(initial.gzip, BUDGET_INITIAL)));
   if (fs.existsSync(path.join(dist, 'index.html'))) out.push(row('(and index.html, outside the budget)', sizeOf('index.html')));
   if (splitDir) out.push(`  later, from ${splitDir}/`);
-  for (const [name, files] of vendors) {
+  for (const [name, files] of [...vendors].sort()) {
     out.push(`  ${name}: fetched on the first page of that vendor`);
     for (const f of files) {
       const users = sharedBy.get(path.basename(f));
@@ -120,6 +149,16 @@ function downloads() {
     }
     const total = sum(files);
     out.push(row('total', total, verdict(total.gzip, BUDGET_VENDOR)));
+  }
+  const byVendor = new Map();
+  for (const [name, files] of vendors) {
+    const all = byVendor.get(vendorOf(name)) ?? new Set();
+    files.forEach((f) => all.add(f));
+    byVendor.set(vendorOf(name), all);
+  }
+  if (byVendor.size < vendors.size) {
+    out.push('  every page of one vendor (all its chunks, for information)');
+    for (const [vendor, files] of [...byVendor].sort()) out.push(row(vendor, sum([...files])));
   }
   return out;
 }
@@ -192,7 +231,7 @@ function sources() {
   const mainModule = fs.readdirSync(bindgen).find((f) => f.endsWith('_bg.wasm'));
   out.push(...contributors('first load: the main module', [path.join(bindgen, mainModule)]));
   const split = path.join(bindgen, '.split');
-  for (const [name, files] of vendors) {
+  for (const [name, files] of [...vendors].sort()) {
     const raw = files.map((f) => path.join(split, path.basename(f)));
     const missing = raw.filter((f) => !fs.existsSync(f));
     if (missing.length) {
