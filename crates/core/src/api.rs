@@ -164,6 +164,13 @@ pub fn path_segment(text: &str) -> String {
     utf8_percent_encode(text, SEGMENT_KEEPS).to_string()
 }
 
+/// Read a JSON body; a failure names the field at fault (`results[2].id`).
+pub fn decode_body<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
+    serde_json::from_str(body).map_err(|err| ApiError::Malformed {
+        detail: crate::json_path::describe(body, &err),
+    })
+}
+
 /// What came back, before any decoding.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct ApiResponse {
@@ -196,9 +203,7 @@ impl ApiResponse {
     /// Decode a successful JSON body, or turn the failure into an [`ApiError`].
     pub fn json<T: DeserializeOwned>(&self, subject: &str) -> Result<T, ApiError> {
         self.check(subject)?;
-        serde_json::from_str(&self.body).map_err(|err| ApiError::Malformed {
-            detail: err.to_string(),
-        })
+        decode_body(&self.body)
     }
 
     /// Accept any successful status, ignoring the body (DELETE, launch).

@@ -1,73 +1,65 @@
-//! Where in a JSON text a decoding error is, named as a path (`result[1].driver`).
+//! Where in a JSON text a reader stopped, as a path (`results[3].email`), so an answer the
+//! console cannot read is reported by the field at fault.
 //!
-//! serde_json says where an error is as a line and column; [`path_at`] walks the text up to
-//! there and names the field and the array items around that place. That reads as
-//! `serde_path_to_error` does, without wrapping every type's decoder in a path tracker, which
-//! in the browser's wasm doubled the size of the decoders it wrapped.
+//! serde_json says where it failed only as a line and column; this walks the text up to that
+//! point, tracking the object keys and array indexes it is inside. It knows nothing of the
+//! target types, so it costs no code per model (a path-tracking deserializer would).
 
-/// Decode `text` as a `T`; a failure comes with the path of the place at fault (`.` at the top).
-/// Like `serde_path_to_error` over a `serde_json::Deserializer`, what follows the value is not
-/// looked at.
-pub fn decode<T: serde::de::DeserializeOwned>(
-    text: &str,
-) -> Result<T, (String, serde_json::Error)> {
-    let mut reader = serde_json::Deserializer::from_str(text);
-    T::deserialize(&mut reader).map_err(|e| (path_at(text, e.line(), e.column()), e))
+/// Byte offset of a 1-based `line` and `column` (serde_json's) in `text`.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let mut offset = 0;
+    for (index, part) in text.split_inclusive('\n').enumerate() {
+        if index + 1 == line {
+            let mut at = (offset + column.saturating_sub(1)).min(text.len());
+            // Never inside a character: back to where it starts.
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            return at;
+        }
+        offset += part.len();
+    }
+    text.len()
 }
 
 enum Frame {
-    /// The key being read or whose value is being read; `None` before the first key and
-    /// between a comma and the next key.
-    Object(Option<String>),
-    Array(usize),
+    Object { key: Option<String> },
+    Array { index: usize },
 }
 
-/// The path at `line` and `column` (1-based, as serde_json counts) of `text`.
-pub fn path_at(text: &str, line: usize, column: usize) -> String {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    let end = (line_start + column).min(text.len());
-    let bytes = &text.as_bytes()[..end];
+/// The path of the value being read at `line`:`column` of `text`; `None` at the top level.
+pub fn path_at(text: &str, line: usize, column: usize) -> Option<String> {
+    let stop = offset_of(text, line, column);
+    let bytes = text.as_bytes();
     let mut stack: Vec<Frame> = Vec::new();
-    let mut expecting_key = false;
     let mut i = 0;
-    while i < bytes.len() {
+    while i < stop.min(bytes.len()) {
         match bytes[i] {
-            b'{' => {
-                stack.push(Frame::Object(None));
-                expecting_key = true;
-            }
-            b'[' => {
-                stack.push(Frame::Array(0));
-                expecting_key = false;
-            }
+            b'{' => stack.push(Frame::Object { key: None }),
+            b'[' => stack.push(Frame::Array { index: 0 }),
             b'}' | b']' => {
                 stack.pop();
-                expecting_key = false;
             }
             b',' => match stack.last_mut() {
-                Some(Frame::Array(index)) => *index += 1,
-                Some(Frame::Object(key)) => {
-                    *key = None;
-                    expecting_key = true;
-                }
+                Some(Frame::Array { index }) => *index += 1,
+                Some(Frame::Object { key }) => *key = None,
                 None => {}
             },
-            b':' => expecting_key = false,
             b'"' => {
                 let start = i + 1;
-                i = start;
+                i += 1;
                 while i < bytes.len() && bytes[i] != b'"' {
                     i += if bytes[i] == b'\\' { 2 } else { 1 };
                 }
-                if expecting_key {
-                    if let Some(Frame::Object(key)) = stack.last_mut() {
-                        let raw = String::from_utf8_lossy(&bytes[start..i.min(bytes.len())]);
-                        let quoted = format!("\"{raw}\"");
-                        *key = Some(serde_json::from_str(&quoted).unwrap_or_else(|_| raw.into()));
+                let end = i.min(bytes.len());
+                // A string right after `{` or `,` in an object is a key.
+                if let Some(Frame::Object { key }) = stack.last_mut() {
+                    if key.is_none() {
+                        let raw = text.get(start.min(end)..end).unwrap_or_default();
+                        *key = Some(
+                            serde_json::from_str::<String>(&format!("\"{raw}\""))
+                                .unwrap_or_else(|_| raw.to_owned()),
+                        );
                     }
                 }
             }
@@ -75,23 +67,45 @@ pub fn path_at(text: &str, line: usize, column: usize) -> String {
         }
         i += 1;
     }
+    // At a closing bracket the reader is done with the container's last member: the problem
+    // (a missing field, a wrong length) is the container's own.
+    let after = text.get(stop..).unwrap_or_default();
+    if let Some(b'}' | b']') = after.trim_start().bytes().next() {
+        match stack.last_mut() {
+            Some(Frame::Object { key }) => *key = None,
+            Some(Frame::Array { .. }) => {
+                stack.pop();
+                stack.push(Frame::Object { key: None });
+            }
+            None => {}
+        }
+    }
     let mut path = String::new();
     for frame in &stack {
         match frame {
-            Frame::Object(Some(key)) => {
+            Frame::Object { key: Some(key) } => {
                 if !path.is_empty() {
                     path.push('.');
                 }
                 path.push_str(key);
             }
-            Frame::Object(None) => break,
-            Frame::Array(index) => path.push_str(&format!("[{index}]")),
+            Frame::Object { key: None } => {}
+            Frame::Array { index } => path.push_str(&format!("[{index}]")),
         }
     }
-    if path.is_empty() {
-        ".".to_owned()
-    } else {
-        path
+    (!path.is_empty()).then_some(path)
+}
+
+/// serde_json's message with the field it concerns: "invalid type: ... at `results[0].id`".
+pub fn describe(text: &str, error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    // The message ends with "at line L column C"; the path says it better.
+    let plain = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(head, _)| head);
+    match path_at(text, error.line(), error.column()) {
+        Some(path) => format!("{plain} at `{path}`"),
+        None => plain.to_owned(),
     }
 }
 
@@ -100,86 +114,77 @@ mod tests {
     use super::*;
     use serde::Deserialize;
 
-    #[allow(dead_code)]
     #[derive(Debug, Deserialize)]
-    struct Answer {
-        result: Vec<Repo>,
-        total: u32,
-    }
-
     #[allow(dead_code)]
-    #[derive(Debug, Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Repo {
-        name: String,
-        driver: u8,
-        tags: Vec<u32>,
-        owner: Option<Owner>,
-    }
-
-    #[allow(dead_code)]
-    #[derive(Debug, Deserialize)]
-    struct Owner {
+    struct Row {
         id: u64,
-        kind: Kind,
+        email: String,
     }
 
-    #[allow(dead_code)]
     #[derive(Debug, Deserialize)]
-    enum Kind {
-        User,
-        Team,
+    #[allow(dead_code)]
+    struct Page {
+        results: Vec<Row>,
     }
 
-    /// The path serde_path_to_error finds, for comparison.
-    fn tracked(text: &str) -> String {
-        let mut reader = serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize::<_, Answer>(&mut reader)
-            .unwrap_err()
-            .path()
-            .to_string()
+    fn error_of(text: &str) -> String {
+        let err = serde_json::from_str::<Page>(text).unwrap_err();
+        describe(text, &err)
     }
 
     #[test]
-    fn names_the_place_as_serde_path_to_error_does() {
-        let repo = r#"{"name": "a", "driver": 1, "tags": [1, 2], "owner": null}"#;
-        let cases = [
-            format!(
-                r#"{{"result": [{repo}, {{"name": "b", "driver": "x", "tags": [], "owner": null}}], "total": 2}}"#
-            ),
-            format!(
-                r#"{{"result": [{repo}, {{"name": "b", "driver": 3, "tags": [4, -5], "owner": null}}], "total": 2}}"#
-            ),
-            format!(r#"{{"result": [{repo}], "total": "two"}}"#),
-            format!(
-                r#"{{"result": [{repo}, {{"name": "b", "driver": 3, "tags": [], "owner": {{"id": 1, "kind": "Robot"}}}}], "total": 2}}"#
-            ),
-            r#"{"result": [{"name": "a\"b\\", "driver": 300, "tags": [], "owner": null}], "total": 1}"#
-                .to_owned(),
-            format!(
-                "{{\n  \"result\": [\n    {repo},\n    {{\"name\": 7}}\n  ],\n  \"total\": 2\n}}"
-            ),
-            "[1, 2]".to_owned(),
-        ];
-        for text in &cases {
-            let (path, _) = decode::<Answer>(text).unwrap_err();
-            assert_eq!(path, tracked(text), "{text}");
+    fn a_wrong_type_is_named_by_its_path() {
+        let text = r#"{"results": [{"id": 1, "email": "a@b.c"}, {"id": "two", "email": "x"}]}"#;
+        let message = error_of(text);
+        assert!(
+            message.starts_with("invalid type: string \"two\", expected u64"),
+            "{message}"
+        );
+        assert!(message.ends_with("at `results[1].id`"), "{message}");
+        let nested = "{\n \"results\": [\n  {\"id\": 1,\n   \"email\": 5}\n ]\n}";
+        assert!(
+            error_of(nested).ends_with("at `results[0].email`"),
+            "{}",
+            error_of(nested)
+        );
+    }
+
+    #[test]
+    fn keys_with_escapes_and_missing_fields_read_well() {
+        let text = r#"{"re\"sults": 1, "results": [{"id": 1}]}"#;
+        let message = error_of(text);
+        assert!(message.starts_with("missing field `email`"), "{message}");
+        assert!(message.ends_with("at `results[0]`"), "{message}");
+        assert_eq!(
+            path_at(r#"{"a\"b": [1, 2, {"c": "#, 1, 20).as_deref(),
+            Some("a\"b[2].c")
+        );
+    }
+
+    /// Found by the decoder fuzz test: positions inside a multibyte character or an escape.
+    #[test]
+    fn positions_inside_characters_do_not_panic() {
+        for text in [
+            "\".\u{798f1}",
+            "\"\u{798f1}",
+            "{\"\u{e9}\\",
+            "{\"k\\\u{e9}\": [1",
+        ] {
+            for column in 0..12 {
+                let _ = path_at(text, 1, column);
+            }
         }
     }
 
     #[test]
-    fn a_text_cut_off_names_where_it_ends() {
-        // serde_path_to_error says "?" here.
-        let (path, error) = decode::<Answer>(r#"{"result": [], "total": 1"#).unwrap_err();
-        assert!(error.is_eof());
-        assert_eq!(path, "total");
-    }
-
-    #[test]
-    fn a_missing_field_names_its_object() {
-        let text = r#"{"result": [{"name": "a", "tags": [], "owner": null}], "total": 1}"#;
-        let (path, error) = decode::<Answer>(text).unwrap_err();
-        assert!(error.to_string().contains("missing field `driver`"));
-        assert_eq!(path, "result[0]");
+    fn text_that_is_not_json_has_no_path() {
+        // A struct may be written as an array: its first member is then the first field.
+        assert!(
+            error_of("[1, 2").ends_with("at `[0]`"),
+            "{}",
+            error_of("[1, 2")
+        );
+        assert_eq!(path_at("", 1, 1), None);
+        assert!(!error_of("nonsense").contains(" at "));
     }
 }

@@ -150,7 +150,10 @@ pub fn decode<T: DeserializeOwned>(response: &ApiResponse, subject: &str) -> Res
         return Err(decode_error(response, subject));
     }
     serde_json::from_str(&response.body).map_err(|e| ApiError::Malformed {
-        detail: format!("the answer about {subject} cannot be read: {e}"),
+        detail: format!(
+            "the answer about {subject} cannot be read: {}",
+            crate::json_path::describe(&response.body, &e)
+        ),
     })
 }
 

@@ -127,15 +127,12 @@ pub fn decode<T: DeserializeOwned>(response: &ApiResponse, subject: &str) -> Res
             detail: format!("The answer about {subject} was empty."),
         });
     }
-    crate::json_path::decode(&response.body).map_err(|(path, err)| {
-        let place = if path == "." {
-            String::new()
-        } else {
-            format!(" at {path}")
-        };
-        ApiError::Malformed {
-            detail: format!("The answer about {subject} does not read{place}: {err}"),
-        }
+    // Named by the field at fault, without a path-tracking reader per model (code size).
+    serde_json::from_str(&response.body).map_err(|err| ApiError::Malformed {
+        detail: format!(
+            "The answer about {subject} does not read: {}",
+            crate::json_path::describe(&response.body, &err)
+        ),
     })
 }
 
