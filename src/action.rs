@@ -5,18 +5,23 @@
 //! that connection's data runs again without the page wiring it; a 401 asks for sign-in like
 //! loads do. The decoded answer goes to the caller when it needs it (a launched job's id).
 
-use backup_console_core::api::{ApiError, ApiRequest};
+use std::rc::Rc;
+
+use backup_console_core::api::{ApiError, ApiRequest, ApiResponse};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 
-use crate::calls::{call, decode_json, decode_nothing, CallOptions, Decode};
+use crate::calls::{call_raw, decode_json, decode_nothing, CallOptions, Decode};
 use crate::components::status::{ErrorBanner, Notice};
 use crate::paths::go_to;
 use crate::session::{use_session, Session};
 
 /// Going to an href, as the router does it.
-type Navigate = std::rc::Rc<dyn Fn(&str)>;
+type Navigate = Rc<dyn Fn(&str)>;
+
+/// Reads a write's answer and says what follows.
+type Finish = Rc<dyn Fn(&ApiResponse, &str) -> Result<Done, ApiError>>;
 
 /// What follows a successful write.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,7 +42,7 @@ pub struct Action {
     /// The page whose form drafts a successful write makes obsolete.
     drafts_of: StoredValue<Option<String>>,
     /// The last write, to send again on "Try again".
-    last: StoredValue<Option<std::rc::Rc<dyn Fn()>>, LocalStorage>,
+    last: StoredValue<Option<Rc<dyn Fn()>>, LocalStorage>,
     pub busy: RwSignal<bool>,
     pub notice: RwSignal<Option<String>>,
     pub error: RwSignal<Option<ApiError>>,
@@ -56,9 +61,7 @@ impl Action {
             session: use_session(),
             last: StoredValue::new_local(None),
             drafts_of: StoredValue::new(None),
-            navigate: StoredValue::new_local(std::rc::Rc::new(move |href: &str| {
-                navigate(href, go_to())
-            })),
+            navigate: StoredValue::new_local(Rc::new(move |href: &str| navigate(href, go_to()))),
             busy: RwSignal::new(false),
             notice: RwSignal::new(None),
             error: RwSignal::new(None),
@@ -95,26 +98,33 @@ impl Action {
         decode: Decode<T>,
         done: impl FnOnce(T) -> Done + Clone + 'static,
     ) {
+        // Only reading the answer is typed; the write itself is one copy for every type.
+        let finish: Finish =
+            Rc::new(move |response, subject| decode(response, subject).map(done.clone()));
+        self.send(conn.to_owned(), request, finish);
+    }
+
+    fn send(self, conn: String, request: ApiRequest, finish: Finish) {
         // A second click while the first write runs must not send it twice.
         if self.busy.get_untracked() {
             return;
         }
         let session = self.session;
-        let conn = conn.to_owned();
         // Writes are never sent again by themselves: the operator may, with "Try again".
         let again = {
-            let (conn, request, done) = (conn.clone(), request.clone(), done.clone());
-            std::rc::Rc::new(move || self.run_with(&conn, request.clone(), decode, done.clone()))
+            let (conn, request, finish) = (conn.clone(), request.clone(), finish.clone());
+            Rc::new(move || self.send(conn.clone(), request.clone(), finish.clone()))
         };
         self.last.set_value(Some(again));
         self.busy.set(true);
         self.notice.set(None);
         self.error.set(None);
         spawn_local(async move {
-            let result = call(session, &conn, request, decode, CallOptions::default()).await;
+            let subject = request.subject.clone();
+            let answer = call_raw(session, &conn, request, CallOptions::default()).await;
             self.busy.try_set(false);
-            let value = match result {
-                Ok(value) => value,
+            let outcome = match answer.and_then(|response| finish(&response, &subject)) {
+                Ok(outcome) => outcome,
                 Err(error) => {
                     self.error.try_set(Some(error));
                     return;
@@ -124,7 +134,7 @@ impl Action {
             if let Some(page) = self.drafts_of.try_get_value().flatten() {
                 crate::components::draft::forget_page(&page);
             }
-            match done(value) {
+            match outcome {
                 Done::Go(href) => {
                     if let Some(go) = self.navigate.try_get_value() {
                         go(&href);

@@ -11,12 +11,12 @@ use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
 use std::time::Duration;
 
-use backup_console_core::api::{ApiError, ApiRequest};
+use backup_console_core::api::{ApiError, ApiRequest, ApiResponse};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 
-use crate::calls::{call, decode_json, CallOptions, Decode};
+use crate::calls::{call, call_raw, decode_json, CallOptions, Decode};
 use crate::session::Session;
 
 /// Poll while the data says something is under way (a running backup).
@@ -113,6 +113,9 @@ where
 }
 
 /// Like [`use_load`], with the answer read by `decode` (plain text, headers, vendor errors).
+///
+/// Only reading the answer into the typed data is generic; the loading itself ([`run_loads`])
+/// is one copy for every type, which keeps each vendor's wasm chunk small.
 pub fn use_load_with<T>(
     request: impl Fn() -> Option<(String, ApiRequest)> + Send + Sync + 'static,
     decode: Decode<T>,
@@ -120,7 +123,6 @@ pub fn use_load_with<T>(
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
-    let session = expect_context::<Session>();
     let remote = Remote {
         data: RwSignal::new(None),
         error: RwSignal::new(None),
@@ -129,6 +131,63 @@ where
         again: RwSignal::new(0),
         poll: StoredValue::new(None),
     };
+    let accept: Accept = Rc::new(move |response, subject| {
+        let value = decode(response, subject)?;
+        let poll = remote.poll.try_get_value().flatten();
+        let again = poll.filter(|p| (p.while_)(&value)).map(|p| p.every);
+        // Unchanged data must not rebuild the view (focus, scroll, open details).
+        remote.data.try_maybe_update(|d| {
+            let changed = d.as_ref() != Some(&value);
+            if changed {
+                *d = Some(value);
+            }
+            (changed, ())
+        });
+        Ok(again)
+    });
+    let every = Rc::new(move || remote.poll.try_get_value().flatten().map(|p| p.every));
+    run_loads(
+        Box::new(request),
+        accept,
+        every,
+        LoadState {
+            error: remote.error,
+            loading: remote.loading,
+            retrying: remote.retrying,
+            again: remote.again,
+        },
+    );
+    remote
+}
+
+/// Reads an answer into a load's data; `Ok` says when to ask again (polling), if at all.
+type Accept = Rc<dyn Fn(&ApiResponse, &str) -> Result<Option<Duration>, ApiError>>;
+
+/// The untyped signals of a [`Remote`].
+struct LoadState {
+    error: RwSignal<Option<ApiError>>,
+    loading: RwSignal<bool>,
+    retrying: RwSignal<Option<(u32, u32)>>,
+    again: RwSignal<u32>,
+}
+
+/// The loads of one [`Remote`]: whenever what it depends on changes, abort what is in flight,
+/// send the request, hand a success to `accept`, keep the error otherwise, and poll or back off.
+fn run_loads(
+    request: Box<dyn Fn() -> Option<(String, ApiRequest)> + Send + Sync>,
+    accept: Accept,
+    poll_every: Rc<dyn Fn() -> Option<Duration>>,
+    state: LoadState,
+) {
+    let LoadState {
+        error,
+        loading,
+        retrying,
+        again,
+    } = state;
+    let session = expect_context::<Session>();
+    let accept = StoredValue::new_local(accept);
+    let poll_every = StoredValue::new_local(poll_every);
     let generation = StoredValue::new(0u32);
     let failures = StoredValue::new(0u32);
     // The request in flight and the poll timer: at most one of each per load.
@@ -155,7 +214,7 @@ where
             .as_ref()
             .map(|(conn, _)| session.write_version(conn))
             .unwrap_or_default();
-        (target, session.epoch.get(), version, remote.again.get())
+        (target, session.epoch.get(), version, again.get())
     });
     Effect::new(move |_| {
         let Some((connection_id, request)) = wanted.get().0 else {
@@ -164,49 +223,45 @@ where
         stop();
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
-        remote.loading.set(true);
+        loading.set(true);
         let controller = web_sys::AbortController::new().ok();
         in_flight.set_value(controller.clone());
         spawn_local(async move {
-            let retrying = remote.retrying;
             let options = CallOptions {
                 cancel: controller,
                 on_retry: Some(Callback::new(move |attempt| {
                     retrying.try_set(Some(attempt));
                 })),
             };
-            let result = call(session, &connection_id, request, decode, options).await;
+            let subject = request.subject.clone();
+            let answer = call_raw(session, &connection_id, request, options).await;
             if generation.try_get_value() != Some(mine) {
                 return;
             }
-            remote.loading.try_set(false);
-            remote.retrying.try_set(None);
-            let poll = remote.poll.try_get_value().flatten();
+            loading.try_set(false);
+            retrying.try_set(None);
+            let result = match (answer, accept.try_get_value()) {
+                (Ok(response), Some(accept)) => accept(&response, &subject),
+                (Ok(_), None) => return,
+                (Err(e), _) => Err(e),
+            };
             let next = match result {
-                Ok(value) => {
+                Ok(again) => {
                     failures.set_value(0);
-                    remote.error.try_set(None);
-                    let again = poll.filter(|p| (p.while_)(&value)).map(|p| p.every);
-                    // Unchanged data must not rebuild the view (focus, scroll, open details).
-                    remote.data.try_maybe_update(|d| {
-                        let changed = d.as_ref() != Some(&value);
-                        if changed {
-                            *d = Some(value);
-                        }
-                        (changed, ())
-                    });
+                    error.try_set(None);
                     again
                 }
-                Err(error) => {
-                    let transient = is_transient(&error);
-                    remote.error.try_set(Some(error));
+                Err(e) => {
+                    let transient = is_transient(&e);
+                    error.try_set(Some(e));
                     failures.update_value(|f| *f += 1);
-                    poll.filter(|_| transient)
-                        .map(|p| backoff(p.every, failures.get_value()))
+                    let every = poll_every.try_get_value().and_then(|every| every());
+                    every
+                        .filter(|_| transient)
+                        .map(|every| backoff(every, failures.get_value()))
                 }
             };
             if let Some(delay) = next {
-                let again = remote.again;
                 let handle = set_timeout_with_handle(
                     move || {
                         again.try_update(|n| *n += 1);
@@ -217,7 +272,6 @@ where
             }
         });
     });
-    remote
 }
 
 /// Failures worth asking again about without the operator (the service or the network hiccuped).

@@ -9,6 +9,10 @@ const ctx = useConsole({ before, after, beforeEach }, { sandbox: { dist: baseDis
 
 test('links, deep links and reloads stay under the base path', async () => {
   const page = ctx.page;
+  const wasm = [];
+  page.on('request', (req) => {
+    if (new URL(req.url()).pathname.endsWith('.wasm')) wasm.push(new URL(req.url()).pathname);
+  });
   await page.goto(`${ctx.sandbox.url}${BASE}/c/cyborg/users?order_by=-email`);
   await page.getByTestId('row').first().waitFor();
   assert.match(await page.getByTestId('row').first().innerText(), /operator@example\.com/, 'the deep link kept its ordering');
@@ -30,5 +34,8 @@ test('links, deep links and reloads stay under the base path', async () => {
   await page.goto(`${ctx.sandbox.url}${BASE}/schedule?cron=${encodeURIComponent('0 5 * * MON')}`);
   await page.waitForURL(new RegExp(`^${ctx.sandbox.url}${BASE}/schedule\\?cron=`));
   assert.equal(await page.getByTestId('cron-description').innerText(), 'At 05:00 on Monday');
+  // The vendor's chunk came from below the base too.
+  assert.ok(wasm.some((p) => /\/snippets\/split-[0-9a-f]+\/split_cyborgbackup_pages\.wasm$/.test(p)), wasm.join(', '));
+  assert.ok(wasm.every((p) => p.startsWith(`${BASE}/`)), wasm.join(', '));
   assert.deepEqual(page.problems, []);
 });

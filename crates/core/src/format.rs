@@ -3,20 +3,21 @@
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use serde_json::Value;
 
-/// `722` -> "722 B", `41_900_000_000` -> "39.0 GiB".
+/// `722` -> "722 B", `41_900_000_000` -> "39.0 GiB". Whole numbers only: formatting floats
+/// would bring the standard library's float printing (11 KB) into every vendor's wasm chunk.
 pub fn bytes(n: u64) -> String {
     const UNITS: [&str; 6] = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
-    let mut value = n as f64;
     let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
+    while unit < UNITS.len() - 1 && u128::from(n) >= 1u128 << (10 * (unit + 1)) {
         unit += 1;
     }
     if unit == 0 {
-        format!("{n} B")
-    } else {
-        format!("{value:.1} {}", UNITS[unit])
+        return format!("{n} B");
     }
+    // Tenths of the unit, rounded half up.
+    let size = 1u128 << (10 * unit);
+    let tenths = (u128::from(n) * 10 + size / 2) / size;
+    format!("{}.{} {}", tenths / 10, tenths % 10, UNITS[unit])
 }
 
 /// An RFC 3339 or .NET (`/Date(ms)/`) timestamp as an instant.
@@ -112,6 +113,17 @@ mod tests {
         assert_eq!(bytes(722), "722 B");
         assert_eq!(bytes(1536), "1.5 KiB");
         assert_eq!(bytes(41_900_000_000), "39.0 GiB");
+        assert_eq!(bytes(1023), "1023 B");
+        assert_eq!(bytes(1024), "1.0 KiB");
+        assert_eq!(bytes(1_048_575), "1024.0 KiB");
+        assert_eq!(bytes(u64::MAX), "16384.0 PiB");
+        for n in [1025u64, 5_000, 123_456_789, 9_999_999_999_999] {
+            let mut value = n as f64;
+            while value >= 1024.0 {
+                value /= 1024.0;
+            }
+            assert!(bytes(n).starts_with(&format!("{value:.1} ")), "{n}");
+        }
         assert_eq!(timestamp("2018-11-26T05:00:00Z"), "2018-11-26 05:00 UTC");
         assert_eq!(
             timestamp("2018-11-22T18:17:51.831221+01:00"),

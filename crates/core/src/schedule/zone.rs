@@ -1,6 +1,8 @@
 //! IANA time zones from a compact table (`zone_data.rs`, generated from chrono-tz by
 //! `examples/zone_table.rs`): the offsets of every zone from 1970 to 2100, about 190 KB instead
 //! of the full history's megabyte, which the browser would otherwise download with the console.
+//! The change instants are stored as varint deltas (8 KB gzipped instead of 37 KB: the table is
+//! part of the first download) and read into memory once, on first use.
 //!
 //! `Zone` is a chrono `TimeZone`, so `DateTime<Zone>` works as `DateTime<chrono_tz::Tz>` did,
 //! `%Z` included. The same code runs natively (tests, the cron differential test) and in the
@@ -8,10 +10,11 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use chrono::{FixedOffset, MappedLocalTime, NaiveDate, NaiveDateTime, Offset, TimeZone};
 
-use super::zone_data::{AT, HISTORIES, NAMES, OFFSETS, TO};
+use super::zone_data::{AT_DELTAS, HISTORIES, NAMES, OFFSETS, TO};
 
 /// A zone, by its place in the sorted list of names.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -46,10 +49,10 @@ impl Zone {
     }
 
     /// The offset changes of this zone: (instants, offsets), and the offset before the first.
-    fn history(self) -> (&'static [u32], &'static [u16], u16) {
+    fn history(self) -> (&'static [u32], &'static [u8], u16) {
         let (first, start, count) = HISTORIES[NAMES[self.0 as usize].1 as usize];
         let range = start as usize..(start + count) as usize;
-        (&AT[range.clone()], &TO[range], first)
+        (&instants()[range.clone()], &TO[range], first)
     }
 
     /// The offset in force at `t` (seconds since 1970, UTC).
@@ -58,7 +61,7 @@ impl Zone {
         let after = at.partition_point(|&change| i64::from(change) <= t);
         match after {
             0 => first,
-            n => to[n - 1],
+            n => u16::from(to[n - 1]),
         }
     }
 
@@ -68,6 +71,32 @@ impl Zone {
             offset: index,
         }
     }
+}
+
+/// Every history's change instants (seconds since 1970), read once from `AT_DELTAS`: per
+/// history, LEB128 varints of the seconds since its previous change.
+fn instants() -> &'static [u32] {
+    static INSTANTS: OnceLock<Vec<u32>> = OnceLock::new();
+    INSTANTS.get_or_init(|| {
+        let mut instants = Vec::with_capacity(TO.len());
+        let mut bytes = AT_DELTAS.iter();
+        for &(_, _, count) in HISTORIES.iter() {
+            let mut at = 0u32;
+            for _ in 0..count {
+                let (mut delta, mut shift) = (0u32, 0);
+                for &byte in bytes.by_ref() {
+                    delta |= u32::from(byte & 0x7f) << shift;
+                    shift += 7;
+                    if byte & 0x80 == 0 {
+                        break;
+                    }
+                }
+                at += delta;
+                instants.push(at);
+            }
+        }
+        instants
+    })
 }
 
 const fn utc_index() -> u16 {
@@ -170,7 +199,7 @@ impl TimeZone for Zone {
         let from = at.partition_point(|&c| i64::from(c) <= wall - 2 * 86_400);
         let until = at.partition_point(|&c| i64::from(c) <= wall + 2 * 86_400);
         let mut candidates = vec![self.offset_at(wall - 2 * 86_400)];
-        candidates.extend_from_slice(&to[from..until]);
+        candidates.extend(to[from..until].iter().map(|&o| u16::from(o)));
         candidates.sort_unstable();
         candidates.dedup();
         let mut found: Vec<(i64, u16)> = candidates

@@ -98,7 +98,9 @@ fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
     } else {
-        n.to_string()
+        // serde_json's float printing, which the console has anyway, rather than the standard
+        // library's (11 KB more in the browser's wasm).
+        serde_json::Number::from_f64(n).map_or_else(|| "—".to_owned(), |x| x.to_string())
     }
 }
 

@@ -160,14 +160,19 @@ pub(super) fn schedule_of(body: &Value) -> Result<XoperoSchedule, FieldErrors> {
             return fail("schedule.backupWindow", e.0);
         }
     }
-    serde_path_to_error::deserialize(schedule).map_err(|e| {
-        let place = e.path().to_string();
-        let key = if place == "." {
-            "schedule".to_owned()
-        } else {
-            format!("schedule.{place}")
+    // Read from its text, so a failure can name the place (`schedule.options[0].frequency`)
+    // without a path-tracking reader (code size).
+    let text = schedule.to_string();
+    serde_json::from_str(&text).map_err(|e| {
+        let key = match crate::json_path::path_at(&text, e.line(), e.column()) {
+            Some(place) => format!("schedule.{place}"),
+            None => "schedule".to_owned(),
         };
-        FieldErrors::from([(key, vec![format!("This does not read: {}.", e.inner())])])
+        let message = e.to_string();
+        let plain = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m);
+        FieldErrors::from([(key, vec![format!("This does not read: {plain}.")])])
     })
 }
 
