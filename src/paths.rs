@@ -204,3 +204,27 @@ pub fn segments_below(pathname: &str, skip: usize) -> Vec<String> {
 pub fn segment(value: &str) -> String {
     String::from(js_sys::encode_uri_component(value))
 }
+
+/// The page's query, as (key, value) pairs.
+pub fn use_query_pairs() -> Memo<Vec<(String, String)>> {
+    let query = leptos_router::hooks::use_query_map();
+    Memo::new(move |_| {
+        query.with(|q| {
+            q.into_iter()
+                .map(|(k, v)| (k.to_string(), v.to_owned()))
+                .collect()
+        })
+    })
+}
+
+/// `base?k=v&...`, each part encoded.
+pub fn with_query(base: &str, pairs: &[(String, String)]) -> String {
+    if pairs.is_empty() {
+        return base.to_owned();
+    }
+    let query: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", segment(k), segment(v)))
+        .collect();
+    format!("{base}?{}", query.join("&"))
+}

@@ -18,19 +18,13 @@ use leptos::prelude::*;
 use serde_json::json;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
+use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
+
+mod common;
+
+use common::{count, find, fire, mount, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// Mount a view in a fresh container and return the container.
-fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), view);
-    std::mem::forget(handle);
-    container
-}
 
 /// Let the reactive system run what the last change scheduled (effects, DOM updates): a few
 /// turns of the executor, not a wait on the clock.
@@ -50,28 +44,6 @@ fn run_times(root: &HtmlElement) -> Vec<String> {
                 .get_attribute("datetime")
         })
         .collect()
-}
-
-fn find(root: &HtmlElement, selector: &str) -> HtmlElement {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-        .unchecked_into()
-}
-
-fn count(root: &HtmlElement, selector: &str) -> u32 {
-    root.query_selector_all(selector).unwrap().length()
-}
-
-fn text(root: &HtmlElement, selector: &str) -> String {
-    find(root, selector).text_content().unwrap_or_default()
-}
-
-fn fire(target: &HtmlElement, kind: &str) {
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    let event = Event::new_with_event_init_dict(kind, &init).unwrap();
-    target.dispatch_event(&event).unwrap();
 }
 
 fn type_into(input: &HtmlElement, value: &str) {

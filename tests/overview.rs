@@ -16,16 +16,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Event, EventInit, HtmlElement, HtmlSelectElement, KeyboardEvent, KeyboardEventInit};
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod common;
 
-fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), view);
-    std::mem::forget(handle);
-    container
-}
+use common::{find, mount};
+
+wasm_bindgen_test_configure!(run_in_browser);
 
 async fn settle() {
     for _ in 0..5 {
@@ -37,13 +32,6 @@ fn at(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text)
         .unwrap()
         .with_timezone(&Utc)
-}
-
-fn find(root: &HtmlElement, selector: &str) -> HtmlElement {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-        .unchecked_into()
 }
 
 fn all(root: &HtmlElement, selector: &str) -> Vec<HtmlElement> {

@@ -8,32 +8,3 @@ mod filters;
 pub mod page;
 pub mod timeline;
 pub mod week;
-
-use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
-
-use crate::paths::segment;
-
-/// The page's query, as (key, value) pairs.
-fn use_query_pairs() -> Memo<Vec<(String, String)>> {
-    let query = use_query_map();
-    Memo::new(move |_| {
-        query.with(|q| {
-            q.into_iter()
-                .map(|(k, v)| (k.to_string(), v.to_owned()))
-                .collect()
-        })
-    })
-}
-
-/// `base?k=v&...`, each part encoded.
-fn with_query(base: &str, pairs: &[(String, String)]) -> String {
-    if pairs.is_empty() {
-        return base.to_owned();
-    }
-    let query: Vec<String> = pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", segment(k), segment(v)))
-        .collect();
-    format!("{base}?{}", query.join("&"))
-}

@@ -10,11 +10,11 @@ use leptos_router::hooks::use_navigate;
 
 use super::board::{Board, SourceCards, REFRESH};
 use super::filters::Filters;
-use super::{use_query_pairs, with_query};
 use crate::clock::Time;
 use crate::components::data_table::Table;
 use crate::components::panel::PageHead;
 use crate::paths::{base_path, href, replace_here};
+use crate::paths::{use_query_pairs, with_query};
 use crate::session::use_session;
 
 #[component]

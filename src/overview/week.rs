@@ -10,9 +10,9 @@ use leptos_router::hooks::use_navigate;
 
 use super::board::{Board, SourceCards};
 use super::timeline::{RunTable, Timeline};
-use super::{use_query_pairs, with_query};
 use crate::components::panel::PageHead;
 use crate::paths::{href, replace_here};
+use crate::paths::{use_query_pairs, with_query};
 
 /// What the URL asks for.
 #[derive(Clone, Debug, PartialEq)]

@@ -39,12 +39,25 @@ pub fn sections(vendor: Vendor) -> Vec<(&'static str, &'static str)> {
 /// `async fn chunk_name(connection, path) -> Result<AnyView, ChunkFailed>`, which fetches the
 /// chunk (once; a failed fetch is tried again on the next call) and then runs
 /// `module::page(connection, &path)` from it. Natively it is a plain call.
+#[cfg(feature = "split")]
 macro_rules! vendor_chunk {
     ($chunk:ident, $vendor:ident) => {
         #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
         fn $chunk(connection: Connection, path: Vec<String>) -> Result<AnyView, ChunkFailed> {
             let path: Vec<&str> = path.iter().map(String::as_str).collect();
             // Built inside the loader's future: reads while building must not subscribe it.
+            Ok(untrack(|| $vendor::page(connection, &path)))
+        }
+    };
+}
+
+/// Without the `split` feature (component tests: wasm-bindgen-test-runner runs the real
+/// wasm-bindgen, which cannot resolve the splitter's loader) the pages are a plain call.
+#[cfg(not(feature = "split"))]
+macro_rules! vendor_chunk {
+    ($chunk:ident, $vendor:ident) => {
+        async fn $chunk(connection: Connection, path: Vec<String>) -> Result<AnyView, ChunkFailed> {
+            let path: Vec<&str> = path.iter().map(String::as_str).collect();
             Ok(untrack(|| $vendor::page(connection, &path)))
         }
     };

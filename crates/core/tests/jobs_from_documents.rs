@@ -2,6 +2,8 @@
 //! example blocks the contract tests read (copies of the documents in `fixtures/`), taken from
 //! where the document puts them, then mapped by `jobs::<vendor>` and classified.
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use backup_console_core::format::parse_instant;
@@ -37,23 +39,7 @@ fn example<T: DeserializeOwned>(doc: &str, marker: &str) -> T {
         .unwrap_or_else(|| panic!("no \"{marker}\""));
     let text = &doc[from..];
     let start = text.find(['{', '[']).expect("an example after the marker");
-    let (mut depth, mut in_string, mut escaped, mut end) = (0, false, false, text.len());
-    for (i, c) in text[start..].char_indices() {
-        match (c, in_string, escaped) {
-            (_, true, true) => escaped = false,
-            ('\\', true, false) => escaped = true,
-            ('"', _, false) => in_string = !in_string,
-            ('{' | '[', false, _) => depth += 1,
-            ('}' | ']', false, _) => {
-                depth -= 1;
-                if depth == 0 {
-                    end = start + i + 1;
-                    break;
-                }
-            }
-            _ => {}
-        }
-    }
+    let end = common::balanced_end(text, start);
     let markers = Regex::new(r"(^|[\[{,]|\n)(\s*)- ").unwrap();
     let mut json = text[start..end].to_owned();
     while markers.is_match(&json) {

@@ -16,6 +16,8 @@
 //! (the vendor's SDK) carry none — the project is the token's. Examples are placeholders
 //! (`"string"`, `0`); they are compared as they stand.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use backup_console_core::api::{ApiRequest, ApiResponse};
@@ -46,23 +48,7 @@ struct Section {
 /// The JSON value starting at the first `{` of `text`, ending where its braces balance.
 fn json_at(text: &str, repairs: &mut BTreeMap<&'static str, usize>) -> Value {
     let start = text.find('{').expect("an example");
-    let (mut depth, mut in_string, mut escaped, mut end) = (0, false, false, text.len());
-    for (i, c) in text[start..].char_indices() {
-        match (c, in_string, escaped) {
-            (_, true, true) => escaped = false,
-            ('\\', true, false) => escaped = true,
-            ('"', _, false) => in_string = !in_string,
-            ('{' | '[', false, _) => depth += 1,
-            ('}' | ']', false, _) => {
-                depth -= 1;
-                if depth == 0 {
-                    end = start + i + 1;
-                    break;
-                }
-            }
-            _ => {}
-        }
-    }
+    let end = common::balanced_end(text, start);
     let raw = &text[start..end];
     let markers = Regex::new(r"(^|[\[{,]|\n)(\s*)- ").unwrap();
     let mut fixed = raw.to_owned();

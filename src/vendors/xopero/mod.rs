@@ -14,7 +14,6 @@ use backup_console_core::connection::Connection;
 use backup_console_core::vendors::xopero::decode;
 use backup_console_core::vendors::xopero::query::{Paging, MAX_LIMIT};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 use serde::de::DeserializeOwned;
 
 use super::not_found;
@@ -73,28 +72,4 @@ fn everything() -> Paging {
         page: 1,
         limit: MAX_LIMIT,
     }
-}
-
-/// The page's query, as (key, value) pairs.
-fn use_query_pairs() -> Memo<Vec<(String, String)>> {
-    let query = use_query_map();
-    Memo::new(move |_| {
-        query.with(|q| {
-            q.into_iter()
-                .map(|(k, v)| (k.to_string(), v.to_owned()))
-                .collect()
-        })
-    })
-}
-
-/// `base?k=v&...`, each part encoded.
-fn with_query(base: &str, pairs: &[(String, String)]) -> String {
-    if pairs.is_empty() {
-        return base.to_owned();
-    }
-    let query: Vec<String> = pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", segment(k), segment(v)))
-        .collect();
-    format!("{base}?{}", query.join("&"))
 }

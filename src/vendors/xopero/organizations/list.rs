@@ -7,12 +7,13 @@ use backup_console_core::vendors::xopero::rows::{column_of_order, order_of_colum
 use backup_console_core::vendors::xopero::views::ORGANIZATION_COLUMNS;
 use leptos::prelude::*;
 
-use super::super::{link, load, use_query_pairs, with_query};
+use super::super::{link, load};
 use crate::components::data_table::Table;
 use crate::components::pager::Pager;
 use crate::components::panel::Panel;
 use crate::paths::replace_here;
 use crate::paths::use_navigate;
+use crate::paths::{use_query_pairs, with_query};
 use crate::session::{use_session, SignInRequest};
 
 #[component]

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use super::super::organizations::detail::{all_organizations, find};
 use super::super::sync::SyncNow;
-use super::super::{link, load, org_link, use_query_pairs, with_query};
+use super::super::{link, load, org_link};
 use super::bulk::{self, BulkResultsView};
 use super::filters::Filters;
 use super::remove::RemoveDialog;
@@ -22,6 +22,7 @@ use crate::components::pager::Pager;
 use crate::components::panel::{Dialogs, Panel};
 use crate::paths::replace_here;
 use crate::paths::use_navigate;
+use crate::paths::{use_query_pairs, with_query};
 
 #[derive(Clone, PartialEq)]
 enum Dialog {
