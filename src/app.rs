@@ -55,10 +55,10 @@ pub fn App() -> impl IntoView {
                     }}
                     <Show when=move || session.ready.get() fallback=|| view! { <Loading label="Starting…" /> }>
                         <Routes fallback=|| view! { <NotFound /> }>
-                            <Route path=path!("/") view=crate::overview::page::OverviewPage />
+                            <Route path=path!("/") view=|| crate::vendors::across(crate::vendors::Across::Overview) />
                             <Route path=path!("/connections") view=crate::session::connections_page::ConnectionsPage />
                             <Route path=path!("/schedule") view=crate::components::schedule::page::SchedulePage />
-                            <Route path=path!("/schedule/week") view=crate::overview::week::WeekPage />
+                            <Route path=path!("/schedule/week") view=|| crate::vendors::across(crate::vendors::Across::Week) />
                             // For the end-to-end test of the crash screen: a page that panics.
                             <Route path=path!("/__test/panic") view=PanicTest />
                             <Route path=path!("/c/:conn") view=ConnectionRoute />

@@ -69,6 +69,43 @@ vendor_chunk!(cloudback_pages, cloudback);
 vendor_chunk!(scheduled_backup_pages, scheduled_backup);
 vendor_chunk!(xopero_pages, xopero);
 
+/// The views across connections (`/` and `/schedule/week`). They are a chunk of their own too:
+/// they need the page framework and every vendor's jobs feed, which would otherwise all be in
+/// the main module that every first page waits for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Across {
+    Overview,
+    Week,
+}
+
+fn across_view(which: Across) -> AnyView {
+    match which {
+        Across::Overview => view! { <crate::overview::page::OverviewPage /> }.into_any(),
+        Across::Week => view! { <crate::overview::week::WeekPage /> }.into_any(),
+    }
+}
+
+#[cfg(feature = "split")]
+#[::leptos::wasm_split::wasm_split(overview_pages, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn overview_pages(which: Across) -> Result<AnyView, ChunkFailed> {
+    Ok(untrack(|| across_view(which)))
+}
+
+#[cfg(not(feature = "split"))]
+async fn overview_pages(which: Across) -> Result<AnyView, ChunkFailed> {
+    Ok(untrack(|| across_view(which)))
+}
+
+/// The overview or the week of schedules, loaded like a vendor's pages.
+pub fn across(which: Across) -> AnyView {
+    let attempt = RwSignal::new(0u32);
+    let show = move || {
+        attempt.track();
+        loaded(Box::pin(overview_pages(which)), "overview", attempt)
+    };
+    show.into_any()
+}
+
 /// A vendor's chunk could not be fetched or instantiated (network, or a stale deployment).
 #[derive(Clone, Copy, Debug)]
 pub struct ChunkFailed;
