@@ -21,19 +21,20 @@ test('a vendor\'s pages are fetched when one of them is first shown, and only th
   const fetched = splitsFetched(page);
   await page.goto(`${ctx.sandbox.url}/`);
   await page.getByTestId('overview-connections').waitFor();
+  assert.deepEqual(fetched, ['overview_pages'], 'the overview needs its own chunk and no vendor\'s');
   await page.goto(`${ctx.sandbox.url}/schedule`);
   await page.getByTestId('cron-description').waitFor();
-  assert.deepEqual(fetched, [], 'the overview and the schedule editor need no vendor chunk');
+  assert.deepEqual(fetched, ['overview_pages'], 'the schedule editor needs no chunk');
   await page.goto(`${ctx.sandbox.url}/c/cyborg/users`);
   await page.getByTestId('row').first().waitFor();
-  assert.deepEqual(fetched, ['cyborgbackup_pages']);
+  assert.deepEqual(fetched, ['overview_pages', 'cyborgbackup_pages']);
   // Another page of the same vendor: nothing more to fetch.
   await page.getByTestId('nav-cyborg-policies').click();
   await page.getByTestId('row').first().waitFor();
-  assert.deepEqual(fetched, ['cyborgbackup_pages']);
+  assert.deepEqual(fetched, ['overview_pages', 'cyborgbackup_pages']);
   await page.getByTestId('nav-rackspace-agents').click();
   await page.getByTestId('row').first().waitFor();
-  assert.deepEqual(fetched, ['cyborgbackup_pages', 'rackspace_pages']);
+  assert.deepEqual(fetched, ['overview_pages', 'cyborgbackup_pages', 'rackspace_pages']);
   assert.deepEqual(page.problems, []);
 });
 

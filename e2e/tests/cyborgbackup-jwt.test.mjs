@@ -32,16 +32,14 @@ async function signIn(password = PASSWORD) {
   await page.getByTestId('sign-in-submit').click();
 }
 
-/// Wait until the stored access token has expired (its own `exp` claim says when).
+/// Wait until the access token the console last sent has expired (its own `exp` claim says
+/// when). The console keeps it sealed in storage, so it is read from the request.
 async function untilExpired() {
-  await ctx.page.waitForFunction(() => {
-    const conns = JSON.parse(sessionStorage.getItem('backup-console.connections.v1') || '[]');
-    const token = conns.find((c) => c.id === 'jwt')?.token ?? '';
-    const part = token.split('.')[1];
-    if (!part) return false;
-    const claims = JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/')));
-    return Date.now() / 1000 >= claims.exp;
-  }, null, { polling: 100, timeout: 15000 });
+  const sent = ctx.calls.filter((c) => /^Bearer /.test(c.headers.authorization ?? '')).at(-1);
+  assert.ok(sent, 'a request with the access token');
+  const part = sent.headers.authorization.slice('Bearer '.length).split('.')[1];
+  const { exp } = JSON.parse(Buffer.from(part, 'base64url').toString());
+  await ctx.page.waitForFunction((at) => Date.now() / 1000 >= at, exp, { polling: 100, timeout: 15000 });
 }
 
 test('sign in with a password; a wrong one says so; the password is never kept', async () => {
