@@ -136,8 +136,12 @@ test('leaving a page cancels what it was still loading', async () => {
   const aborted = page.waitForEvent('requestfailed', {
     predicate: (r) => r.url().includes('/api/v1/users/') && /ABORTED/i.test(r.failure()?.errorText ?? ''),
   });
+  // Leave only once the read is on the wire: before that there is nothing to cancel, and on a
+  // slow machine the spinner shows while the page's chunk is still being fetched.
+  const sent = page.waitForRequest((r) => r.url().includes('/api/v1/users/'));
   await ctx.sandbox.fault({ path: '/cyborgbackup/api/v1/users/', delay_ms: 4000 });
   await go('/c/cyborg/users');
+  await sent;
   await page.getByTestId('loading').waitFor();
   await page.getByTestId('nav-cyborg-clients').click();
   await page.getByTestId('row').first().waitFor();
