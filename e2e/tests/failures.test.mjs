@@ -133,12 +133,13 @@ test('timeout: a slow service is reported after the connection\'s timeout', asyn
 test('leaving a page cancels what it was still loading', async () => {
   const page = ctx.page;
   // The abort is reported asynchronously: wait for the event itself.
+  const users = (r) => r.url().includes('/api/v1/users/');
   const aborted = page.waitForEvent('requestfailed', {
-    predicate: (r) => r.url().includes('/api/v1/users/') && /ABORTED/i.test(r.failure()?.errorText ?? ''),
+    predicate: (r) => users(r) && /ABORTED/i.test(r.failure()?.errorText ?? ''),
   });
   // Leave only once the read is on the wire: before that there is nothing to cancel, and on a
   // slow machine the spinner shows while the page's chunk is still being fetched.
-  const sent = page.waitForRequest((r) => r.url().includes('/api/v1/users/'));
+  const sent = page.waitForRequest(users);
   await ctx.sandbox.fault({ path: '/cyborgbackup/api/v1/users/', delay_ms: 4000 });
   await go('/c/cyborg/users');
   await sent;
